@@ -1,0 +1,87 @@
+import ChanceryCorpus
+
+/// How big a collection is, what years it covers, in what formats and original languages.
+///
+/// Tokens are the words of document bodies as `Tokenizer` finds them,
+/// editorial brackets included; types are distinct case-folded terms. The
+/// type/token ratio is types ÷ tokens over the whole corpus, so it falls as a
+/// corpus grows and is comparable only between corpora of similar size.
+public struct CorpusStatistics: Sendable, Codable, Equatable {
+    public var documents: Int
+    public var tokens: Int
+    public var types: Int
+    public var typeTokenRatio: Double
+    /// Mean and median body length in tokens.
+    public var meanLength: Double
+    public var medianLength: Double
+    /// Earliest and latest document dates, ISO text at their precision.
+    public var firstDate: String?
+    public var lastDate: String?
+    /// Documents without a date.
+    public var undated: Int
+    public var formats: [Count]
+    /// Documents per year, in year order; undated documents are not listed.
+    public var years: [Count]
+    /// Documents per original language; "unknown" where the source does not say.
+    public var languages: [Count]
+    /// Editorial brackets per kind, over all documents.
+    public var editorialSpans: [Count]
+    public var skipped: [Skipped]
+    public var ignored: [String]
+
+    /// A label and how many documents (or marks) carry it.
+    public struct Count: Sendable, Codable, Equatable {
+        public var label: String
+        public var count: Int
+    }
+
+    /// A file or document that could not be read.
+    public struct Skipped: Sendable, Codable, Equatable {
+        public var file: String
+        public var location: String
+        public var reason: String
+    }
+
+    public init(_ corpus: Corpus) {
+        var lengths: [Int] = []
+        var vocabulary = Set<String>()
+        var tokenTotal = 0
+        for document in corpus.documents {
+            let tokenized = TokenizedDocument(document)
+            lengths.append(tokenized.tokens.count)
+            tokenTotal += tokenized.tokens.count
+            vocabulary.formUnion(tokenized.terms)
+        }
+        documents = corpus.documents.count
+        tokens = tokenTotal
+        types = vocabulary.count
+        typeTokenRatio = tokenTotal == 0 ? 0 : Double(vocabulary.count) / Double(tokenTotal)
+        meanLength = lengths.isEmpty ? 0 : Double(tokenTotal) / Double(lengths.count)
+        medianLength = Self.median(lengths)
+
+        let dates = corpus.documents.compactMap { $0.date?.value }
+        firstDate = dates.min()?.iso
+        lastDate = dates.max()?.iso
+        undated = corpus.documents.count - dates.count
+        formats = Self.counts(corpus.documents.map(\.format.rawValue))
+        years = Self.counts(dates.map { String($0.year) })
+        languages = Self.counts(corpus.documents.map { $0.metadata.originalLanguage ?? "unknown" })
+        editorialSpans = Self.counts(corpus.documents.flatMap { $0.editorialSpans.map(\.kind.rawValue) })
+        skipped = corpus.skipped.map { Skipped(file: $0.file, location: $0.place, reason: $0.message) }
+        ignored = corpus.ignored
+    }
+
+    static func median(_ values: [Int]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Counts per label, in label order (years sort as text, which is numeric order for four digits).
+    static func counts(_ labels: [String]) -> [Count] {
+        Dictionary(labels.map { ($0, 1) }, uniquingKeysWith: +)
+            .map { Count(label: $0.key, count: $0.value) }
+            .sorted { $0.label < $1.label }
+    }
+}

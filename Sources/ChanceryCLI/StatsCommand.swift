@@ -1,0 +1,65 @@
+import ArgumentParser
+import ChanceryAnalytics
+import ChanceryCorpus
+import Foundation
+
+/// `chancery stats PATH [--json]`: how big the collection is and what it covers.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Documents, tokens, types, date range, formats, years and languages of a corpus.",
+        discussion: "Tokens are body words, editorial brackets included; types are distinct lower-cased terms."
+    )
+
+    @OptionGroup var input: CorpusOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let corpus = try input.load()
+        let statistics = CorpusStatistics(corpus)
+        Console.output(json ? try StatsRendering.json(statistics) : StatsRendering.table(statistics, root: corpus.root))
+        let status = ExitStatus.after(documents: corpus.documents.count, skipped: corpus.skipped.count)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// Text and JSON forms of corpus statistics.
+enum StatsRendering {
+    static func json(_ statistics: CorpusStatistics) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(statistics), as: UTF8.self) + "\n"
+    }
+
+    static func table(_ s: CorpusStatistics, root: String) -> String {
+        var rows: [(String, String)] = [
+            ("Documents", Format.integer(s.documents)),
+            ("Tokens", Format.integer(s.tokens)),
+            ("Types", Format.integer(s.types)),
+            ("Type/token ratio", Format.decimal(s.typeTokenRatio, places: 3)),
+            ("Mean length", Format.decimal(s.meanLength, places: 1) + " tokens"),
+            ("Median length", Format.decimal(s.medianLength, places: 1) + " tokens"),
+        ]
+        if let first = s.firstDate, let last = s.lastDate {
+            rows.append(("Date range", "\(first) to \(last)"))
+        }
+        rows.append(("Undated", Format.integer(s.undated)))
+        var out = "Corpus \(root)\n\n" + TextTable.render(rows.map { [$0.0, $0.1] }, alignRight: [false, true])
+        for (title, counts) in [("Formats", s.formats), ("Years", s.years), ("Original languages", s.languages), ("Editorial brackets", s.editorialSpans)] where !counts.isEmpty {
+            out += "\n\(title)\n" + TextTable.render(counts.map { ["  " + $0.label, Format.integer($0.count)] }, alignRight: [false, true])
+        }
+        if !s.skipped.isEmpty {
+            out += "\nSkipped (\(s.skipped.count))\n"
+            for skipped in s.skipped {
+                let place = skipped.location.isEmpty ? "" : ":\(skipped.location)"
+                out += "  \(skipped.file)\(place): \(skipped.reason)\n"
+            }
+        }
+        if !s.ignored.isEmpty {
+            out += "\nIgnored (not a document type): \(s.ignored.count) file\(s.ignored.count == 1 ? "" : "s")\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+import Dispatch
+import Synchronization
+
+/// The documents of a folder (or a file), and what could not be read.
+public struct Corpus: Sendable {
+    /// The file or folder given.
+    public var root: String
+    public var documents: [Document]
+    /// One entry per file or document that could not be read, with its place and reason.
+    public var skipped: [InputError]
+    /// Files not read because of their type or name (README, .jsonl, .pdf).
+    public var ignored: [String]
+    /// Files read, with or without problems.
+    public var files: [InputFile]
+
+    public init(root: String, documents: [Document], skipped: [InputError] = [], ignored: [String] = [], files: [InputFile] = []) {
+        self.root = root
+        self.documents = documents
+        self.skipped = skipped
+        self.ignored = ignored
+        self.files = files
+    }
+
+    /// Reads every document under `path`, using both cores; the order is the sorted file order whatever the threads do.
+    ///
+    /// Throws only when `path` itself cannot be listed; a file that cannot be
+    /// read is reported in `skipped`, and the rest are read.
+    public static func load(_ path: String) throws(InputError) -> Corpus {
+        let (files, ignored) = try InputFiles.list(path)
+        let results = readAll(files)
+        var corpus = Corpus(root: path, documents: [], ignored: ignored, files: files)
+        var seen: [String: Int] = [:]
+        for result in results {
+            corpus.skipped += result.problems
+            for var document in result.documents {
+                // Two files may yield the same id (the same volume twice); number the repeats.
+                let count = seen[document.id, default: 0] + 1
+                seen[document.id] = count
+                if count > 1 { document.id += "~\(count)" }
+                corpus.documents.append(document)
+            }
+        }
+        return corpus
+    }
+
+    /// Reads files on all cores, returning results in file order.
+    public static func readAll(_ files: [InputFile]) -> [FileReadResult] {
+        let box = ResultBox(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            box.set(index, DocumentReader.read(files[index]))
+        }
+        return box.results
+    }
+
+    /// Documents whose date falls in `year`.
+    public func documents(inYear year: Int) -> [Document] {
+        documents.filter { $0.date?.value.year == year }
+    }
+}
+
+/// Slots written by concurrent readers, one slot per file.
+private final class ResultBox: Sendable {
+    private let slots: Mutex<[FileReadResult?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ result: FileReadResult) {
+        slots.withLock { $0[index] = result }
+    }
+
+    var results: [FileReadResult] { slots.withLock { $0.compactMap { $0 } } }
+}

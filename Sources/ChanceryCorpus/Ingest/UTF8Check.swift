@@ -1,0 +1,63 @@
+/// Finds the first byte where a buffer stops being valid UTF-8.
+enum UTF8Check {
+    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil when all are valid.
+    ///
+    /// Follows the Unicode well-formedness table (no overlongs, no surrogates,
+    /// nothing above U+10FFFF), with an eight-bytes-at-a-time ASCII path.
+    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            let second = bytes[i + 1]
+            guard second >= lower, second <= upper else { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 {
+                return i
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, for messages.
+    static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        var column = 1
+        var k = lineStart
+        while k < min(offset, bytes.count) {
+            // Count scalars: every byte that is not a continuation byte starts one.
+            if bytes[k] & 0xC0 != 0x80 { column += 1 }
+            k += 1
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,136 @@
+/// Finds the square-bracketed insertions of editors and translators and says what each does.
+///
+/// Translations and FRUS editions mark their own words with square brackets:
+/// `Hao [Deqing]`, `[1962]`, `[trans. note—...]`, `[...]`,
+/// `[less than 1 line not declassified]`, `[illegible]`. A bracket is only an
+/// editorial span when it closes in the same paragraph; a stray `[` is text.
+///
+/// Kinds are told apart by their wording, in this order: elision, redaction,
+/// translator's note, uncertainty; then a name-like content (capitalized
+/// words, not a pronoun or article) that follows a word is a resolution, as is
+/// anything that follows a pronoun ("me [Hao Deqing]", "their [the Soviets]");
+/// everything else supplies missing words and is an insertion. A name-like
+/// bracket that runs straight into another capitalized word ("the [North]
+/// Korean military") qualifies that word and is an insertion.
+public enum EditorialSpanFinder {
+    public static func spans(in body: String) -> [EditorialSpan] {
+        let bytes = Array(body.utf8)
+        var spans: [EditorialSpan] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "[") else {
+                i += 1
+                continue
+            }
+            guard let close = closingBracket(in: bytes, after: i) else {
+                i += 1
+                continue
+            }
+            let content = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+            let kind = classify(content, before: previousWord(in: bytes, before: i), after: nextWord(in: bytes, after: close + 1))
+            spans.append(EditorialSpan(kind: kind, range: i..<(close + 1), content: content))
+            i = close + 1
+        }
+        return spans
+    }
+
+    /// The `]` closing the bracket at `open`, unless a paragraph break or another `[` comes first.
+    private static func closingBracket(in bytes: [UInt8], after open: Int) -> Int? {
+        var j = open + 1
+        while j < bytes.count {
+            switch bytes[j] {
+            case UInt8(ascii: "]"): return j > open + 1 ? j : nil
+            case UInt8(ascii: "["): return nil
+            case UInt8(ascii: "\n") where j + 1 < bytes.count && bytes[j + 1] == UInt8(ascii: "\n"): return nil
+            default: j += 1
+            }
+        }
+        return nil
+    }
+
+    static func classify(_ rawContent: String, before: Substring?, after: Substring?) -> EditorialKind {
+        let content = rawContent.trimmingWhitespace
+        let lower = content.lowercased()
+        if elisionMarks.contains(lower) || lower.hasPrefix("here follow") || lower.hasPrefix("omitted") || lower.hasSuffix("omitted") {
+            return .elision
+        }
+        if redactionWords.contains(where: { lower.contains($0) }) {
+            return .redaction
+        }
+        if noteOpenings.contains(where: { lower.hasPrefix($0) }) {
+            return .translatorNote
+        }
+        if uncertaintyMarks.contains(lower) || lower.hasSuffix("?") || lower.hasPrefix("illegible") || lower.hasPrefix("apparent") {
+            return .uncertainty
+        }
+        if let before, pronouns.contains(before.lowercased()) {
+            return .resolution
+        }
+        if isNameLike(content), before != nil, !(after.map(startsWithCapital) ?? false) {
+            return .resolution
+        }
+        return .insertion
+    }
+
+    /// Capitalized words, perhaps with name particles, not starting with a pronoun or an article.
+    private static func isNameLike(_ content: String) -> Bool {
+        let words = content.split(whereSeparator: { $0 == " " })
+        guard let first = words.first, !capitalizedFunctionWords.contains(String(first)) else { return false }
+        if content.contains(where: \.isNumber) { return false }
+        return words.allSatisfy { word in
+            startsWithCapital(word) || nameParticles.contains(String(word))
+        }
+    }
+
+    private static func startsWithCapital(_ word: Substring) -> Bool {
+        word.first?.isUppercase ?? false
+    }
+
+    /// The letters immediately before `index`, across spaces; nil at a paragraph or sentence start.
+    private static func previousWord(in bytes: [UInt8], before index: Int) -> Substring? {
+        var end = index
+        while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var start = end
+        while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+        guard start < end else { return nil }
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    private static func nextWord(in bytes: [UInt8], after index: Int) -> Substring? {
+        var start = index
+        while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        var end = start
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        guard start < end else { return nil }
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// Letters, digits and any non-ASCII byte (a letter of another script, most likely).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
+    private static let elisionMarks: Set<String> = ["...", "…", ". . .", "....", "---"]
+    private static let redactionWords = ["not declassified", "redacted", "excised", "withheld", "sanitized", "deleted"]
+    private static let noteOpenings = ["trans. note", "trans note", "translator", "tr. note", "editor", "ed. note", "ed.:", "note:", "note—", "note -"]
+    private static let uncertaintyMarks: Set<String> = ["illegible", "sic", "sic!", "?", "unclear", "indecipherable", "word illegible", "text missing"]
+    private static let pronouns: Set<String> = [
+        "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "we", "us", "our", "ours",
+        "i", "me", "my", "mine", "you", "your", "it", "its", "who", "whom", "whose",
+    ]
+    private static let capitalizedFunctionWords: Set<String> = [
+        "The", "A", "An", "He", "She", "We", "They", "It", "I", "You", "This", "That", "These", "Those",
+        "But", "And", "Or", "So", "If", "To", "In", "On", "At", "Of", "For",
+    ]
+    private static let nameParticles: Set<String> = ["de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "of", "and", "the"]
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace and newlines.
+    var trimmingWhitespace: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,206 @@
+/// Splits text into word tokens by scanning its UTF-8 bytes.
+///
+/// Rules, chosen for archival prose:
+/// - a token is a run of letters and digits (any script; combining marks stay with their letter);
+/// - a hyphen between two word characters joins: `self-reliance`, `Geum-cheol`, `106-00645-04`, `C-130B`;
+///   a double hyphen or a dash does not;
+/// - an apostrophe (`'` or `’`) between letters joins (`don't`, `Korea's`), and one after a final `s`
+///   closes the token (`Workers'`);
+/// - `.`, `,` and `:` between digits join (`1,197`, `3.5`, `8:40`);
+/// - single letters joined by periods form one token with its final period: `U.S.`, `p.m.`, `S.D.`;
+/// - everything else (punctuation, brackets, whitespace) separates and is not a token.
+///
+/// ASCII is classified by a table; only non-ASCII runs decode scalars and
+/// consult Unicode properties, which keeps the scan near memory speed
+/// (DESIGN.md: a Character loop is about ten times slower).
+public enum Tokenizer {
+    /// Calls `emit` with the UTF-8 offsets of each token and whether it is a number.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
+        asciiClasses.withUnsafeBufferPointer { table in
+            let scanner = Scanner(bytes: bytes, table: table)
+            scanner.run(emit)
+        }
+    }
+
+    /// Tokens of a string, for callers that do not hold its bytes.
+    public static func tokenRanges(in text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            scan(bytes) { range, _ in ranges.append(range) }
+            return ranges
+        }
+    }
+
+    /// The counting form of a token: lower case, typographic apostrophes and hyphens made plain.
+    public static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if !slice.contains(where: { $0 >= 0x80 }) {
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (k, byte) in slice.enumerated() {
+                    buffer[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
+                }
+                return slice.count
+            }
+        }
+        var folded = String(decoding: slice, as: UTF8.self).lowercased()
+        if folded.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2010}" || $0 == "\u{2011}" }) {
+            folded = String(String.UnicodeScalarView(folded.unicodeScalars.map { scalar in
+                switch scalar {
+                case "\u{2019}": "'"
+                case "\u{2010}", "\u{2011}": "-"
+                default: scalar
+                }
+            }))
+        }
+        return folded
+    }
+
+    /// Character classes of ASCII bytes.
+    enum Class: UInt8 {
+        case other = 0, letter, digit, hyphen, apostrophe, period, comma, colon
+    }
+
+    static let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        let cls: Class = switch scalar {
+        case "a"..."z", "A"..."Z": .letter
+        case "0"..."9": .digit
+        case "-": .hyphen
+        case "'": .apostrophe
+        case ".": .period
+        case ",": .comma
+        case ":": .colon
+        default: .other
+        }
+        return cls.rawValue
+    }
+
+    /// The class of a non-ASCII scalar: letters, marks and numbers are word characters;
+    /// the typographic apostrophe and the Unicode hyphens join like their ASCII forms.
+    static func nonASCIIClass(_ scalar: Unicode.Scalar) -> Class {
+        switch scalar.value {
+        case 0x2019, 0x02BC: return .apostrophe
+        case 0x2010, 0x2011: return .hyphen
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return .letter }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return .letter
+        default:
+            return .other
+        }
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let table: UnsafeBufferPointer<UInt8>
+
+        /// Class and byte length of the character at `i`; `.other` past the end.
+        @inline(__always)
+        func classAt(_ i: Int) -> (Class, Int) {
+            guard i < bytes.count else { return (.other, 1) }
+            let byte = bytes[i]
+            if byte < 0x80 { return (Class(rawValue: table[Int(byte)]) ?? .other, 1) }
+            return decode(at: i)
+        }
+
+        private func decode(at i: Int) -> (Class, Int) {
+            let lead = bytes[i]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, i + length <= bytes.count else { return (.other, 1) }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length {
+                value = value << 6 | (UInt32(bytes[i + k]) & 0x3F)
+            }
+            guard let scalar = Unicode.Scalar(value) else { return (.other, length) }
+            return (nonASCIIClass(scalar), length)
+        }
+
+        @inline(__always)
+        func isWord(_ cls: Class) -> Bool { cls == .letter || cls == .digit }
+
+        func run(_ emit: (Range<Int>, Bool) -> Void) {
+            let n = bytes.count
+            var i = 0
+            // Inside 'single quotes' a final s' closes the quote, it is not a plural possessive.
+            var singleQuoteOpen = false
+            while i < n {
+                // Fast skip of ASCII separators.
+                let byte = bytes[i]
+                if byte < 0x80, table[Int(byte)] > Class.digit.rawValue || table[Int(byte)] == 0 {
+                    if byte == UInt8(ascii: "'") { singleQuoteOpen = opensQuote(at: i, width: 1) }
+                    i += 1
+                    continue
+                }
+                let (first, firstLength) = classAt(i)
+                guard isWord(first) else {
+                    if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
+                        if bytes[i + 2] == 0x98 { singleQuoteOpen = true }
+                        if bytes[i + 2] == 0x99 { singleQuoteOpen = false }
+                    }
+                    i += firstLength
+                    continue
+                }
+                let start = i
+                var sawLetter = first == .letter
+                var last = first
+                var lastByte = byte
+                i += firstLength
+                scanning: while i < n {
+                    let (cls, length) = classAt(i)
+                    switch cls {
+                    case .letter, .digit:
+                        sawLetter = sawLetter || cls == .letter
+                        last = cls
+                        lastByte = bytes[i]
+                        i += length
+                    case .hyphen:
+                        guard isWord(classAt(i + length).0) else { break scanning }
+                        i += length
+                    case .apostrophe:
+                        let next = classAt(i + length).0
+                        if last == .letter, next == .letter {
+                            i += length
+                        } else if last == .letter, lastByte | 0x20 == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
+                            i += length
+                            break scanning
+                        } else {
+                            break scanning
+                        }
+                    case .period, .comma, .colon:
+                        guard last == .digit, classAt(i + 1).0 == .digit else { break scanning }
+                        i += 1
+                    case .other:
+                        break scanning
+                    }
+                }
+                if i - start == 1, first == .letter, byte < 0x80 {
+                    i = initialism(from: i)
+                }
+                emit(start..<i, !sawLetter)
+            }
+        }
+
+        /// An ASCII quote at `i` opens a quotation when a word follows and none precedes it.
+        private func opensQuote(at i: Int, width: Int) -> Bool {
+            let before = i > 0 ? classAt(i - 1).0 : .other
+            return !isWord(before) && isWord(classAt(i + width).0)
+        }
+
+        /// Extends a single letter over ".X.Y." so `U.S.` and `p.m.` stay one token.
+        private func initialism(from end: Int) -> Int {
+            var i = end
+            var extended = false
+            while i + 1 < bytes.count, bytes[i] == UInt8(ascii: "."), bytes[i + 1] < 0x80,
+                  table[Int(bytes[i + 1])] == Class.letter.rawValue, !isWord(classAt(i + 2).0) {
+                i += 2
+                extended = true
+            }
+            guard extended else { return end }
+            return i < bytes.count && bytes[i] == UInt8(ascii: ".") ? i + 1 : i
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import ChanceryCLI
+
+ChanceryCommand.main()

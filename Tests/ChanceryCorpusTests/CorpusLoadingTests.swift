@@ -1,0 +1,57 @@
+import ChanceryTestSupport
+import Foundation
+import Testing
+
+@testable import ChanceryCorpus
+
+@Suite struct CorpusLoadingTests {
+    @Test func readsFoldersRecursivelyInSortedOrderSkippingHiddenAndIgnoringOtherTypes() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "b/2.txt": "Second Title\n\nBody two.", "a.txt": "First Title\n\nBody one.", "b/1.md": "# Third Title\n\nBody three.",
+            ".hidden.txt": "Hidden\n\nNo.", ".git/x.txt": "Hidden\n\nNo.", "README.md": "About this folder",
+            "gold.jsonl": "{}", "B/0.txt": "Capital Folder\n\nBody.",
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let corpus = try Corpus.load(folder.path)
+        #expect(corpus.documents.map(\.id) == ["B/0", "a", "b/1", "b/2"])
+        #expect(corpus.documents.map(\.title) == ["Capital Folder", "First Title", "Third Title", "Second Title"])
+        #expect(corpus.ignored == ["README.md", "gold.jsonl"])
+        #expect(corpus.skipped.isEmpty)
+    }
+
+    @Test func theSameVolumeTwiceGetsDistinctIDs() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let volume = """
+            <TEI xml:id="v"><text><body><div type="document" xml:id="d1" n="1"><head>1. A</head><p>Text.</p></div></body></text></TEI>
+            """
+        try volume.write(to: folder.appendingPathComponent("one.xml"), atomically: true, encoding: .utf8)
+        try volume.write(to: folder.appendingPathComponent("two.xml"), atomically: true, encoding: .utf8)
+        let corpus = try Corpus.load(folder.path)
+        #expect(corpus.documents.map(\.id) == ["v/d1", "v/d1~2"])
+    }
+
+    @Test func xmlThatIsNotTEIIsReported() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<html><body>x</body></html>".write(to: folder.appendingPathComponent("page.xml"), atomically: true, encoding: .utf8)
+        let corpus = try Corpus.load(folder.path)
+        #expect(corpus.skipped.map(\.code) == [.notTEI])
+    }
+
+    @Test func theDemoCorpusIsReadWhole() throws {
+        let corpus = try Corpus.load(TestData.demoCorpus.path)
+        #expect(corpus.skipped.isEmpty)
+        #expect(corpus.documents.count >= 10)
+        #expect(corpus.documents.allSatisfy { $0.format == .wilsonExport && $0.date != nil && $0.metadata.sourceURL?.hasPrefix("https://example.org/") == true })
+        #expect(corpus.documents.contains { ($0.date?.value.year ?? 2000) < 1900 })
+        #expect(Set(corpus.documents.compactMap(\.metadata.originalLanguage)).count >= 4)
+        #expect(corpus.documents.contains { $0.metadata.summary == nil })
+    }
+}
