@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "ChanceryTestSupport", path: "Tests/Support"),
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryAnalytics", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,8 +51,10 @@ enum BodyLayout {
     }
 
     private static func isHeader(_ paragraph: Paragraph) -> Bool {
-        if paragraph.lines.count > 1 { return paragraph.lines.allSatisfy { $0.count <= 100 } }
+        if paragraph.lines.count > 1 { return paragraph.lines.allSatisfy { $0.utf8.count <= 100 } }
         let text = paragraph.text
+        // Long paragraphs are prose; checking length in bytes first keeps this cheap.
+        guard text.utf8.count <= 240 else { return false }
         if hasInnerSentenceEnd(text) { return false }
         if text.hasSuffix(":") { return text.count <= 120 }
         return wordCount(text) <= 16 && !endsLikeSentence(text)
@@ -60,6 +62,7 @@ enum BodyLayout {
 
     private static func isClosing(_ paragraph: Paragraph) -> Bool {
         let text = paragraph.text
+        guard text.utf8.count <= 120 else { return false }
         if DateText.parse(text) != nil { return true }
         return wordCount(text) <= 8 && !endsLikeSentence(text)
     }

@@ -36,7 +36,7 @@ public enum DocumentReader {
             return FileReadResult(file: file, documents: documents, problems: problems)
         }
         let text = TextNormalizer.unifyLineEnds(String(decoding: bytes, as: UTF8.self))
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(of: text)
         do throws(InputError) {
             let document = WilsonExportReader.looksLike(lines)
                 ? try WilsonExportReader.read(lines, file: path, id: id)
@@ -45,6 +45,23 @@ public enum DocumentReader {
         } catch {
             return failed(error)
         }
+    }
+
+    /// The lines of a text, split on LF bytes (a Character split costs several times more).
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// The path without its extension: "frus-dev-wilsonfmt/d1".

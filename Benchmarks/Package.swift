@@ -1,0 +1,17 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the library gains no dependency for them.
+let package = Package(
+    name: "ChanceryBenchmarks",
+    dependencies: [
+        .package(name: "Chancery", path: "../"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "TokenizerThroughput",
+            dependencies: [.product(name: "ChanceryCorpus", package: "Chancery")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
