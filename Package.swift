@@ -6,19 +6,31 @@ let package = Package(
     products: [
         .library(name: "ChanceryCorpus", targets: ["ChanceryCorpus"]),
         .library(name: "ChanceryAnalytics", targets: ["ChanceryAnalytics"]),
+        .library(name: "ChanceryReports", targets: ["ChanceryReports"]),
         .executable(name: "chancery", targets: ["chancery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "ChanceryCorpus"),
-        .target(name: "ChanceryAnalytics", dependencies: ["ChanceryCorpus"]),
+        .target(
+            name: "ChanceryAnalytics",
+            dependencies: ["ChanceryCorpus", .product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "ChanceryReports", dependencies: ["ChanceryAnalytics", "CXlsxWriter"]),
         .target(
             name: "ChanceryCLI",
             dependencies: [
                 "ChanceryCorpus",
                 "ChanceryAnalytics",
+                "ChanceryReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -26,6 +38,7 @@ let package = Package(
         .target(name: "ChanceryTestSupport", path: "Tests/Support"),
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryAnalytics", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryReports", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,101 @@
+import ChanceryCorpus
+
+/// What a column holds; writers choose a cell type and a format from it.
+public enum ColumnKind: String, Sendable, Codable {
+    /// Text, often from the archive: written as text, never as a formula.
+    case text
+    case integer
+    case decimal
+    /// A historical date at its precision, written as ISO 8601 text (and, in XLSX, as a date cell where that is faithful).
+    case date
+    /// A link, written as a hyperlink where the format has them.
+    case url
+}
+
+/// A column: the name other people's scripts read, and its kind.
+public struct Column: Sendable, Hashable {
+    /// The public column name (`document_id`, `per_10k`): part of the output contract.
+    public var name: String
+    public var kind: ColumnKind
+    /// Decimal places a writer shows for a `.decimal` column (the value itself is kept whole).
+    public var decimals: Int
+
+    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4) {
+        self.name = name
+        self.kind = kind
+        self.decimals = decimals
+    }
+}
+
+/// One value of a row.
+public enum Cell: Sendable, Hashable {
+    case empty
+    case text(String)
+    case integer(Int)
+    case decimal(Double)
+    case date(HistoricalDate)
+    case url(String)
+
+    /// The cell as plain text: ISO dates, shortest round-trip decimals; what CSV and Markdown build on.
+    public var plainText: String {
+        switch self {
+        case .empty: ""
+        case let .text(text), let .url(text): text
+        case let .integer(value): String(value)
+        case let .decimal(value): value.isFinite ? String(value) : (value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf"))
+        case let .date(date): date.iso
+        }
+    }
+}
+
+/// A typed table: what every analysis renders to and every writer takes.
+///
+/// Rows are produced on demand, in order, so a writer can stream a table of
+/// millions of rows without holding it; a table made from an array simply
+/// replays the array. Producing rows twice gives the same rows.
+public struct Table: Sendable {
+    /// The machine name: the CSV file is `<name>.csv` (`document_terms`).
+    public var name: String
+    /// The human title: the XLSX sheet name (`Terms`), at most 31 characters.
+    public var title: String
+    public var columns: [Column]
+    /// How many rows `forEachRow` will produce, when known in advance (writers use it to choose constant-memory mode).
+    public var rowCount: Int?
+    private let produce: @Sendable (_ sink: ([Cell]) throws -> Void) throws -> Void
+
+    /// A table that streams its rows from `produce`, which calls its argument once per row.
+    public init(
+        name: String, title: String, columns: [Column], rowCount: Int? = nil,
+        produce: @escaping @Sendable (_ sink: ([Cell]) throws -> Void) throws -> Void
+    ) {
+        self.name = name
+        self.title = title
+        self.columns = columns
+        self.rowCount = rowCount
+        self.produce = produce
+    }
+
+    /// A table over rows already in memory.
+    public init(name: String, title: String, columns: [Column], rows: [[Cell]]) {
+        self.init(name: name, title: title, columns: columns, rowCount: rows.count) { sink in
+            for row in rows { try sink(row) }
+        }
+    }
+
+    /// Calls `body` with each row in order; each row has one cell per column.
+    public func forEachRow(_ body: ([Cell]) throws -> Void) throws {
+        try produce(body)
+    }
+
+    /// All rows in memory (for tests and small tables).
+    public func allRows() throws -> [[Cell]] {
+        var rows: [[Cell]] = []
+        try forEachRow { rows.append($0) }
+        return rows
+    }
+
+    /// Index of the column named `name`.
+    public func columnIndex(_ name: String) -> Int? {
+        columns.firstIndex { $0.name == name }
+    }
+}
