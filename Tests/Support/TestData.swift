@@ -53,3 +53,45 @@ public let needsSharedCorpora = ConditionTrait.enabled(
     if: TestData.shouldRunSharedTests,
     "../shared/corpora is absent (not under CI): skipping tests of the real FRUS and Wilson Center documents"
 )
+
+/// The Python of the project's virtual environment (`.venv`, made by scripts/test), for independent checks of outputs.
+public enum TestPython {
+    /// `$CHANCERY_PYTHON`, else `<root>/.venv/bin/python3`, when it exists.
+    public static var executable: URL? {
+        if let path = ProcessInfo.processInfo.environment["CHANCERY_PYTHON"], FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        let venv = TestData.packageRoot.appendingPathComponent(".venv/bin/python3")
+        return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
+    }
+
+    /// Runs a Python script with arguments and returns its stdout; throws with stderr when it fails.
+    public static func run(_ script: String, _ arguments: [String] = []) throws -> String {
+        guard let python = executable else { throw TestData.MissingData(path: ".venv/bin/python3 (run ./scripts/test to create it)") }
+        let process = Process()
+        process.executableURL = python
+        process.arguments = ["-c", script] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PythonFailure(message: String(decoding: errData, as: UTF8.self))
+        }
+        return String(decoding: outData, as: UTF8.self)
+    }
+
+    public struct PythonFailure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { "python failed: \(message)" }
+    }
+}
+
+/// The trait for tests that read outputs back with Python: skipped without `.venv` outside CI, run (and failing) under CI.
+public let needsPython = ConditionTrait.enabled(
+    if: TestPython.executable != nil || TestData.isCI,
+    "no .venv with openpyxl (run ./scripts/test to create it): skipping the independent read-back checks"
+)
