@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 
 /// The documents of a folder (or a file), and what could not be read.
 public struct Corpus: Sendable {
@@ -45,28 +43,16 @@ public struct Corpus: Sendable {
 
     /// Reads files on all cores, returning results in file order.
     public static func readAll(_ files: [InputFile]) -> [FileReadResult] {
-        let box = ResultBox(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            box.set(index, DocumentReader.read(files[index]))
-        }
-        return box.results
+        files.concurrentMap(DocumentReader.read)
+    }
+
+    /// Every document tokenized, on all cores, in corpus order.
+    public func tokenizedDocuments() -> [TokenizedDocument] {
+        documents.concurrentMap(TokenizedDocument.init)
     }
 
     /// Documents whose date falls in `year`.
     public func documents(inYear year: Int) -> [Document] {
         documents.filter { $0.date?.value.year == year }
     }
-}
-
-/// Slots written by concurrent readers, one slot per file.
-private final class ResultBox: Sendable {
-    private let slots: Mutex<[FileReadResult?]>
-
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-
-    func set(_ index: Int, _ result: FileReadResult) {
-        slots.withLock { $0[index] = result }
-    }
-
-    var results: [FileReadResult] { slots.withLock { $0.compactMap { $0 } } }
 }

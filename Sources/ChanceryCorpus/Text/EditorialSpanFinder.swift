@@ -127,7 +127,7 @@ public enum EditorialSpanFinder {
 
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }

@@ -34,26 +34,36 @@ public enum Tokenizer {
 
     /// The counting form of a token: lower case, typographic apostrophes and hyphens made plain.
     public static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        if !slice.contains(where: { $0 >= 0x80 }) {
-            return String(unsafeUninitializedCapacity: slice.count) { buffer in
-                for (k, byte) in slice.enumerated() {
-                    buffer[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
-                }
-                return slice.count
+        var scratch: [UInt8] = []
+        fold(bytes, range, into: &scratch)
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// Writes the counting form of a token into `scratch` (replacing its contents), without making a String for ASCII.
+    ///
+    /// ASCII letters are lower-cased byte by byte; a token with other scalars
+    /// goes through Unicode's full lower-casing, and `’`, `‐`, `‑` become `'` and `-`.
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        var ascii = true
+        for k in range {
+            let byte = bytes[k]
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            scratch.append(byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
+        }
+        if ascii { return }
+        scratch.removeAll(keepingCapacity: true)
+        let lowered = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+        for scalar in lowered.unicodeScalars {
+            switch scalar {
+            case "\u{2019}", "\u{02BC}": scratch.append(UInt8(ascii: "'"))
+            case "\u{2010}", "\u{2011}": scratch.append(UInt8(ascii: "-"))
+            default: scratch.append(contentsOf: String(scalar).utf8)
             }
         }
-        var folded = String(decoding: slice, as: UTF8.self).lowercased()
-        if folded.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2010}" || $0 == "\u{2011}" }) {
-            folded = String(String.UnicodeScalarView(folded.unicodeScalars.map { scalar in
-                switch scalar {
-                case "\u{2019}": "'"
-                case "\u{2010}", "\u{2011}": "-"
-                default: scalar
-                }
-            }))
-        }
-        return folded
     }
 
     /// Character classes of ASCII bytes.

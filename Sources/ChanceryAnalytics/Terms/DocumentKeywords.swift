@@ -1,0 +1,60 @@
+import ChanceryCorpus
+
+/// How automatic keywords are chosen for a document.
+public enum KeywordMethod: String, Sendable, Codable, CaseIterable {
+    /// Highest TF-IDF (count × log10(N ÷ df)) in the document.
+    case tfidf
+    /// Highest signed G² of the document against the rest of the corpus.
+    case keyness
+}
+
+/// A document's automatic keyword.
+public struct DocumentKeyword: Sendable, Hashable, Codable {
+    public var documentID: String
+    public var rank: Int
+    public var term: String
+    public var count: Int
+    /// TF-IDF or G², depending on the method.
+    public var score: Double
+}
+
+/// Keywords of each document without a lexicon: for a first look at a collection no one has read yet.
+///
+/// Unigrams only, stopwords and numbers left out; a term must occur at least
+/// twice in the document for keyness, once for TF-IDF. Ties sort by term.
+public enum DocumentKeywords {
+    public static func keywords(_ documents: [TokenizedDocument], method: KeywordMethod = .tfidf, top: Int = 10,
+                                options: TermOptions = TermOptions(dropNumbers: true)) -> [DocumentKeyword] {
+        var unigramOptions = options
+        unigramOptions.ngrams = 1...1
+        var corpus = TermCounter(options: unigramOptions, recordDocuments: true)
+        for document in documents { corpus.add(document) }
+        let totals = TermFrequencies(corpus)
+        let totalCount = Dictionary(uniqueKeysWithValues: totals.rows.map { ($0.term, $0.count) })
+        var result: [DocumentKeyword] = []
+        let vectors = corpus.documentVectors
+        let termRows = method == .tfidf ? corpus.documentTermRows() : []
+        var rowsByDocument: [String: [DocumentTermRow]] = [:]
+        for row in termRows { rowsByDocument[row.documentID, default: []].append(row) }
+        for vector in vectors {
+            var scored: [(term: String, count: Int, score: Double)]
+            switch method {
+            case .tfidf:
+                scored = (rowsByDocument[vector.documentID] ?? []).map { ($0.term, $0.count, $0.tfidf) }
+            case .keyness:
+                let rest = corpus.tokens - vector.tokens
+                scored = vector.entries.compactMap { entry in
+                    guard entry.count >= 2 else { return nil }
+                    let term = corpus.term(entry.term)
+                    let a = Double(entry.count), b = Double((totalCount[term] ?? 0) - Int(entry.count))
+                    return (term, Int(entry.count), Keyness.logLikelihood(a: a, b: b, targetTotal: Double(vector.tokens), referenceTotal: Double(rest)))
+                }
+            }
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            for (rank, item) in scored.prefix(top).enumerated() where item.score > 0 {
+                result.append(DocumentKeyword(documentID: vector.documentID, rank: rank + 1, term: item.term, count: item.count, score: item.score))
+            }
+        }
+        return result
+    }
+}

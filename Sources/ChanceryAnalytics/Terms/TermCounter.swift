@@ -1,0 +1,271 @@
+import ChanceryCorpus
+
+/// A unigram, bigram or trigram, as vocabulary ids (unused positions are -1).
+public struct TermKey: Hashable, Sendable {
+    public var ids: (Int32, Int32, Int32)
+
+    public init(_ a: Int32, _ b: Int32 = -1, _ c: Int32 = -1) { ids = (a, b, c) }
+
+    public var n: Int { ids.1 < 0 ? 1 : ids.2 < 0 ? 2 : 3 }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.ids == rhs.ids }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(UInt32(bitPattern: ids.0)) << 32 | UInt64(UInt32(bitPattern: ids.1)))
+        hasher.combine(ids.2)
+    }
+}
+
+/// Sums kept per term while documents stream past: enough for counts, document
+/// frequency, TF-IDF and Juilland's D without holding the documents.
+struct TermStatistics: Sendable {
+    var count: [Int] = []
+    var documentFrequency: [Int] = []
+    var maximumInDocument: [Int] = []
+    /// Σ and Σ² over documents of the term's relative frequency in the document.
+    var relativeSum: [Double] = []
+    var relativeSquares: [Double] = []
+
+    mutating func ensure(_ index: Int) {
+        while count.count <= index {
+            count.append(0)
+            documentFrequency.append(0)
+            maximumInDocument.append(0)
+            relativeSum.append(0)
+            relativeSquares.append(0)
+        }
+    }
+
+    mutating func record(_ index: Int, count c: Int, documentTokens: Int) {
+        ensure(index)
+        count[index] += c
+        documentFrequency[index] += 1
+        maximumInDocument[index] = max(maximumInDocument[index], c)
+        let relative = documentTokens > 0 ? Double(c) / Double(documentTokens) : 0
+        relativeSum[index] += relative
+        relativeSquares[index] += relative * relative
+    }
+
+    mutating func absorb(_ other: TermStatistics, _ otherIndex: Int, into index: Int) {
+        ensure(index)
+        count[index] += other.count[otherIndex]
+        documentFrequency[index] += other.documentFrequency[otherIndex]
+        maximumInDocument[index] = max(maximumInDocument[index], other.maximumInDocument[otherIndex])
+        relativeSum[index] += other.relativeSum[otherIndex]
+        relativeSquares[index] += other.relativeSquares[otherIndex]
+    }
+}
+
+/// One document's term counts, for the document × term table and per-document keywords.
+public struct DocumentTermVector: Sendable {
+    public var documentID: String
+    /// Tokens counted in the document (the denominator of its relative frequencies).
+    public var tokens: Int
+    /// Term references (see `TermCounter.term(_:)`) and counts, in first-appearance order.
+    public var entries: [(term: Int32, count: Int32)]
+}
+
+/// Counts terms and n-grams over documents, one document at a time.
+///
+/// Unigrams leave out stopwords (and numbers when asked). N-grams are read
+/// from the full token sequence and kept unless they start or end with a
+/// stopword, so "the Soviet Union" gives "soviet union" and "ministry of
+/// foreign affairs" gives "ministry of foreign" but not "of foreign affairs".
+/// An n-gram never crosses a sentence boundary or punctuation between its
+/// words (a comma, a colon, a dash, a parenthesis); editorial square brackets
+/// are transparent, so "free [aid]" gives "free aid". With editorial words
+/// excluded, a bracket's words are removed and break n-grams.
+///
+/// Counters over different documents can be merged, so a corpus can be
+/// counted in shards (or on several cores) and combined.
+public struct TermCounter: Sendable {
+    public let options: TermOptions
+    public private(set) var vocabulary = Vocabulary()
+    /// Running tokens counted (after the editorial policy, before stopwords): the denominator of relative frequencies.
+    public private(set) var tokens = 0
+    public private(set) var documents = 0
+    /// Per-document vectors, kept only when asked for.
+    public private(set) var documentVectors: [DocumentTermVector] = []
+    public let recordsDocuments: Bool
+
+    var unigrams = TermStatistics()
+    var ngramIndex: [TermKey: Int32] = [:]
+    var ngramKeys: [TermKey] = []
+    var ngrams = TermStatistics()
+    /// Per vocabulary id: 1 stopword, 2 number, 0 neither.
+    private var flags: [UInt8] = []
+
+    // Scratch reused across documents.
+    private var documentCounts: [Int32] = []
+    private var touched: [Int32] = []
+    private var scratch: [UInt8] = []
+
+    public init(options: TermOptions = TermOptions(), recordDocuments: Bool = false) {
+        self.options = options
+        self.recordsDocuments = recordDocuments
+    }
+
+    /// A term reference: a vocabulary id for unigrams (>= 0), or -(n-gram index + 1).
+    public func term(_ reference: Int32) -> String {
+        if reference >= 0 { return vocabulary.term(reference) }
+        let key = ngramKeys[Int(-reference - 1)]
+        return text(of: key)
+    }
+
+    public func text(of key: TermKey) -> String {
+        var words = [vocabulary.term(key.ids.0), vocabulary.term(key.ids.1)]
+        if key.ids.2 >= 0 { words.append(vocabulary.term(key.ids.2)) }
+        return words.joined(separator: " ")
+    }
+
+    public mutating func add(_ document: TokenizedDocument) {
+        var body = document.document.body
+        body.withUTF8 { bytes in add(document, bytes: bytes) }
+    }
+
+    private mutating func add(_ document: TokenizedDocument, bytes: UnsafeBufferPointer<UInt8>) {
+        // Ids of the counted tokens, and whether each may join the previous one in an n-gram.
+        var ids: [Int32] = []
+        var joins: [Bool] = []
+        ids.reserveCapacity(document.tokens.count)
+        joins.reserveCapacity(document.tokens.count)
+        var previous: Token?
+        for token in document.tokens {
+            if options.editorial == .exclude, token.isEditorial {
+                previous = nil
+                continue
+            }
+            Tokenizer.fold(bytes, token.range, into: &scratch)
+            let id = scratch.withUnsafeBufferPointer { vocabulary.intern($0) }
+            if Int(id) == flags.count {
+                let stop = options.stopwords.contains(vocabulary.term(id))
+                flags.append(stop ? 1 : token.isNumeric ? 2 : 0)
+            }
+            ids.append(id)
+            joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false)
+            previous = token
+        }
+        let documentTokens = ids.count
+        tokens += documentTokens
+        documents += 1
+        var entries: [(term: Int32, count: Int32)] = []
+
+        if options.ngrams.contains(1) {
+            if documentCounts.count < vocabulary.count { documentCounts.append(contentsOf: repeatElement(0, count: vocabulary.count - documentCounts.count)) }
+            for id in ids where countsAsUnigram(id) {
+                if documentCounts[Int(id)] == 0 { touched.append(id) }
+                documentCounts[Int(id)] += 1
+            }
+            for id in touched {
+                let c = Int(documentCounts[Int(id)])
+                unigrams.record(Int(id), count: c, documentTokens: documentTokens)
+                if recordsDocuments { entries.append((id, Int32(c))) }
+                documentCounts[Int(id)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+
+        if options.ngrams.upperBound >= 2 {
+            var local: [TermKey: Int32] = [:]
+            var order: [TermKey] = []
+            for n in max(2, options.ngrams.lowerBound)...options.ngrams.upperBound {
+                var i = 0
+                while i + n <= ids.count {
+                    defer { i += 1 }
+                    guard (1..<n).allSatisfy({ joins[i + $0] }) else { continue }
+                    let first = ids[i], last = ids[i + n - 1]
+                    guard flags[Int(first)] != 1, flags[Int(last)] != 1 else { continue }
+                    if options.dropNumbers, (0..<n).contains(where: { flags[Int(ids[i + $0])] == 2 }) { continue }
+                    let key = n == 2 ? TermKey(first, last) : TermKey(first, ids[i + 1], last)
+                    if local[key] == nil { order.append(key) }
+                    local[key, default: 0] += 1
+                }
+            }
+            for key in order {
+                let index = ngramIndex[key] ?? {
+                    let new = Int32(ngramKeys.count)
+                    ngramIndex[key] = new
+                    ngramKeys.append(key)
+                    return new
+                }()
+                let c = Int(local[key] ?? 0)
+                ngrams.record(Int(index), count: c, documentTokens: documentTokens)
+                if recordsDocuments { entries.append((-(index + 1), Int32(c))) }
+            }
+        }
+        if recordsDocuments {
+            documentVectors.append(DocumentTermVector(documentID: document.document.id, tokens: documentTokens, entries: entries))
+        }
+    }
+
+    private func countsAsUnigram(_ id: Int32) -> Bool {
+        let flag = flags[Int(id)]
+        return flag == 0 || (flag == 2 && !options.dropNumbers)
+    }
+
+    /// Only spaces, line breaks and editorial brackets between two tokens: they may form an n-gram.
+    private static func joinable(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Token, _ b: Token) -> Bool {
+        guard a.sentence == b.sentence else { return false }
+        for k in a.range.upperBound..<b.range.lowerBound {
+            switch bytes[k] {
+            case 0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "]"): continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Adds another counter's documents (same options) to this one.
+    public mutating func merge(_ other: TermCounter) {
+        precondition(other.options == options, "merging counters made with different options")
+        var idMap = [Int32](repeating: -1, count: other.vocabulary.count)
+        for id in 0..<other.vocabulary.count {
+            idMap[id] = vocabulary.intern(other.vocabulary.term(Int32(id)))
+            if Int(idMap[id]) == flags.count { flags.append(other.flags[id]) }
+        }
+        for (id, count) in other.unigrams.count.enumerated() where count > 0 {
+            unigrams.absorb(other.unigrams, id, into: Int(idMap[id]))
+        }
+        var ngramMap = [Int32](repeating: -1, count: other.ngramKeys.count)
+        for (index, key) in other.ngramKeys.enumerated() {
+            let mapped = TermKey(idMap[Int(key.ids.0)], idMap[Int(key.ids.1)], key.ids.2 >= 0 ? idMap[Int(key.ids.2)] : -1)
+            let target = ngramIndex[mapped] ?? {
+                let new = Int32(ngramKeys.count)
+                ngramIndex[mapped] = new
+                ngramKeys.append(mapped)
+                return new
+            }()
+            ngramMap[index] = target
+            ngrams.absorb(other.ngrams, index, into: Int(target))
+        }
+        tokens += other.tokens
+        documents += other.documents
+        if recordsDocuments {
+            for vector in other.documentVectors {
+                let entries = vector.entries.map { entry -> (term: Int32, count: Int32) in
+                    entry.term >= 0 ? (idMap[Int(entry.term)], entry.count) : (-(ngramMap[Int(-entry.term - 1)] + 1), entry.count)
+                }
+                documentVectors.append(DocumentTermVector(documentID: vector.documentID, tokens: vector.tokens, entries: entries))
+            }
+        }
+    }
+
+    /// Count of a term given as text ("self-reliance", "soviet union"); 0 when absent.
+    public func count(of term: String) -> Int {
+        guard let reference = reference(of: term) else { return 0 }
+        return reference >= 0 ? unigrams.count[Int(reference)] : ngrams.count[Int(-reference - 1)]
+    }
+
+    /// The term reference of a term given as text, if counted.
+    public func reference(of term: String) -> Int32? {
+        let words = term.split(separator: " ").map(String.init)
+        let ids = words.compactMap { vocabulary.id(of: $0) }
+        guard ids.count == words.count, (1...3).contains(ids.count) else { return nil }
+        if ids.count == 1 {
+            let id = ids[0]
+            return Int(id) < unigrams.count.count && unigrams.count[Int(id)] > 0 ? id : nil
+        }
+        let key = ids.count == 2 ? TermKey(ids[0], ids[1]) : TermKey(ids[0], ids[1], ids[2])
+        return ngramIndex[key].map { -($0 + 1) }
+    }
+}

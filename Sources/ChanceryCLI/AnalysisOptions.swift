@@ -1,0 +1,113 @@
+import ArgumentParser
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryReports
+import Foundation
+
+/// How a command prints its table: a readable table, CSV or JSON.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print CSV (RFC 4180, UTF-8) instead of a table.")
+    var csv = false
+
+    @Flag(help: "Print JSON (an array of objects) instead of a table.")
+    var json = false
+
+    @Flag(help: "With --csv: start with a UTF-8 byte order mark, for Excel.")
+    var excelBOM = false
+
+    @Option(help: "Show only the first N rows (a table shows 40 unless told).")
+    var top: Int?
+
+    func validate() throws {
+        if csv && json { throw ValidationError("--csv and --json cannot be used together") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    /// Rows to keep before rendering: `--top`, or 40 for a terminal table.
+    var rowLimit: Int? { top ?? (csv || json ? nil : 40) }
+
+    /// Writes the table in the chosen form; a terminal table notes how many rows were left out.
+    func print(_ table: Table, totalRows: Int? = nil) throws {
+        if csv {
+            Console.output(try CSVWriter(excelBOM: excelBOM).string(table))
+        } else if json {
+            Console.output(try TableJSON.string(table))
+        } else {
+            let rows = try table.allRows()
+            var text = TextTable.render([table.columns.map(\.name)] + rows.map { $0.map(Self.display) })
+            if let totalRows, totalRows > rows.count {
+                text += "... \(Format.integer(totalRows - rows.count)) more rows (use --top N, --csv or --json)\n"
+            }
+            Console.output(text)
+        }
+    }
+
+    /// A cell for the terminal: decimals rounded to the column's places, long text shortened.
+    private static func display(_ cell: Cell) -> String {
+        switch cell {
+        case let .decimal(value): return Format.decimal(value, places: value.magnitude < 0.01 && value != 0 ? 6 : 3)
+        case let .text(text):
+            let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+        default: return cell.plainText
+        }
+    }
+}
+
+/// How terms are counted: stopwords, editorial words, numbers.
+struct CountingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Stopwords: english (built in), none, or a file with one word per line.", valueName: "english|none|FILE"))
+    var stopwords = "english"
+
+    @Option(help: ArgumentHelp("Count words inside editorial brackets ([aid], [Kim Il Sung]): include (default) or exclude.", valueName: "include|exclude"))
+    var editorial: EditorialPolicy = .include
+
+    @Flag(help: "Leave out tokens without letters (1962, 1,197).")
+    var dropNumbers = false
+
+    func stopwordList() throws -> StopwordList {
+        switch stopwords {
+        case "english": return .english
+        case "none": return .none
+        default:
+            do {
+                return try StopwordList(contentsOf: URL(fileURLWithPath: stopwords))
+            } catch {
+                throw ValidationError("cannot read the stopword list \(stopwords): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    func termOptions(ngrams: ClosedRange<Int> = 1...1) throws -> TermOptions {
+        TermOptions(ngrams: ngrams, stopwords: try stopwordList(), editorial: editorial, dropNumbers: dropNumbers)
+    }
+}
+
+extension EditorialPolicy: ExpressibleByArgument {}
+extension KeynessCorrection: ExpressibleByArgument {}
+extension KeywordMethod: ExpressibleByArgument {}
+
+/// The lexicon option shared by `topics`, `kwic --topic` and `report`.
+struct LexiconOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A topic lexicon in quanteda's YAML dictionary format (default: Corpora/lexicons/cold-war-cables.yml).", valueName: "FILE"))
+    var lexicon: String?
+
+    func load() throws -> Lexicon {
+        let url = lexicon.map { URL(fileURLWithPath: $0) } ?? DefaultLexicon.url
+        if lexicon == nil, !FileManager.default.fileExists(atPath: url.path) {
+            throw ValidationError("the default lexicon is not at \(url.path) (it ships in the source tree's Corpora/lexicons/); pass --lexicon FILE")
+        }
+        do {
+            return try Lexicon(contentsOf: url)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Where the default lexicon lives: Corpora/lexicons/ in the source tree this binary was built from.
+enum DefaultLexicon {
+    static let url = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpora/lexicons/cold-war-cables.yml")
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryReports
+
+/// `chancery kwic PATH PATTERN`: every occurrence of a pattern in its context.
+struct KWICCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kwic",
+        abstract: "Keyword in context: every match of a pattern with the words around it.",
+        discussion: """
+            PATTERN is written as in a lexicon: words separated by spaces, * and ? as wildcards, spelling \
+            variants matched (self-reliance finds "self reliance" too) unless it starts with "=".
+            """
+    )
+
+    @OptionGroup var input: CorpusOptions
+
+    @Argument(help: "The word or phrase to find, e.g. self-reliance, \"gratis assistance\", credit*.")
+    var pattern: String
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Context, in tokens on each side.")
+    var window = 5
+
+    @Flag(help: "Let the context run past the sentence.")
+    var acrossSentences = false
+
+    @Option(help: ArgumentHelp("Match words inside editorial brackets: include (default) or exclude.", valueName: "include|exclude"))
+    var editorial: EditorialPolicy = .include
+
+    func run() throws {
+        let compiled: LexiconPattern
+        do { compiled = try LexiconPattern(pattern) } catch { throw ValidationError("pattern \"\(pattern)\": \(error)") }
+        let corpus = try input.load()
+        let lexicon = Lexicon(topics: [.init(name: pattern, patterns: [compiled])], source: "command line")
+        let matcher = TopicMatcher(lexicon: lexicon, editorial: editorial)
+        let options = KWICOptions(window: window, cutAtSentence: !acrossSentences)
+        var lines: [KWICLine] = []
+        for document in corpus.tokenizedDocuments() {
+            lines += KeywordInContext.lines(matcher.matches(in: document), in: document, options: options) { _ in pattern }
+        }
+        try output.print(AnalysisTables.kwic(Array(lines.prefix(output.rowLimit ?? .max))), totalRows: lines.count)
+        try ExitStatus.finish(corpus)
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryReports
+import Foundation
+
+/// `chancery terms PATH`: term frequencies, n-grams, grouping, keyness and collocations.
+struct TermsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terms",
+        abstract: "Term and n-gram frequencies; per group with --by, keyness with --target/--reference, collocations with --collocates.",
+        discussion: """
+            Columns: term, n, count, per_10k (per 10,000 running tokens), doc_freq (documents containing the term), \
+            tfidf_max (the highest TF-IDF in any document, where TF-IDF = count in the document × log10(N ÷ df), \
+            quanteda's dfm_tfidf default), dispersion_d (Juilland's D over documents, on relative frequencies: \
+            0 = all in one document, 1 = evenly spread).
+
+            N-grams never cross a sentence or punctuation; with stopwords on, an n-gram that starts or ends with a \
+            stopword is dropped ("the Soviet Union" gives "soviet union").
+
+            Keyness (--target, --reference): signed log-likelihood G² over the 2×2 table (Dunning 1993, as AntConc \
+            reports it; --correction williams as quanteda's default), Log Ratio (Hardie 2014; 0.5 for a zero count) \
+            and the χ²(1) p-value. A target is a year (1962), a month (1962-12), a range (1962-01..1962-06), \
+            document ids separated by commas, or topic:NAME (documents with hits of a lexicon topic).
+
+            Collocations (--collocates WORD): co-occurrences within --window tokens in the same sentence, \
+            scored by log-Dice (14 + log2(2·O ÷ (f_node + f_collocate))) and MI (log2(O·N ÷ (f_node·f_collocate))).
+            """
+    )
+
+    @OptionGroup var input: CorpusOptions
+    @OptionGroup var counting: CountingOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("N-gram lengths: 1, 2, 3, or a range such as 1-3.", valueName: "N|N-M"))
+    var ngram = "1"
+
+    @Option(help: "Leave out terms seen fewer than N times.")
+    var minCount = 1
+
+    @Option(help: ArgumentHelp("Group documents: document, year, month, language, or a metadata field (\(TermGrouping.fields.joined(separator: ", "))).", valueName: "GROUP"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("Keyness of these documents against the rest: 1962, 1962-12, 1962-01..1962-06, id,id,... or topic:NAME.", valueName: "TARGET"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("Keyness against a second corpus instead of the rest of this one.", valueName: "PATH"))
+    var reference: String?
+
+    @Option(help: "Small-sample correction of G²: none (AntConc) or williams (quanteda's default).")
+    var correction: KeynessCorrection = .none
+
+    @Option(help: ArgumentHelp("Collocates of this word or pattern.", valueName: "WORD"))
+    var collocates: String?
+
+    @Option(help: "Collocation window, in tokens on each side.")
+    var window = 5
+
+    @Option(help: "Minimum co-occurrences for a collocate.")
+    var minFreq = 2
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func validate() throws {
+        _ = try Self.ngramRange(ngram)
+        if collocates != nil, target != nil || reference != nil || by != nil {
+            throw ValidationError("--collocates cannot be combined with --target, --reference or --by")
+        }
+        if by != nil, target != nil || reference != nil {
+            throw ValidationError("--by cannot be combined with --target or --reference")
+        }
+        if window < 1 { throw ValidationError("--window must be at least 1") }
+    }
+
+    static func ngramRange(_ text: String) throws -> ClosedRange<Int> {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "." }).compactMap { Int($0) }
+        guard (1...2).contains(parts.count), let low = parts.first, let high = parts.last, 1 <= low, low <= high, high <= 3 else {
+            throw ValidationError("--ngram takes 1, 2, 3 or a range such as 1-3, not \"\(text)\"")
+        }
+        return low...high
+    }
+
+    func run() throws {
+        let corpus = try input.load()
+        let documents = corpus.tokenizedDocuments()
+        let options = try counting.termOptions(ngrams: try Self.ngramRange(ngram))
+
+        if let node = collocates {
+            let result: Collocations
+            do {
+                result = try Collocations(documents, node: node, window: window, minimumFrequency: minFreq,
+                                          stopwords: options.stopwords, editorial: options.editorial)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            try output.print(AnalysisTables.collocations(result, top: output.rowLimit), totalRows: result.rows.count)
+        } else if target != nil || reference != nil {
+            let keyness = try keyness(corpus: corpus, documents: documents, options: options)
+            try output.print(AnalysisTables.keyness([keyness], top: output.rowLimit), totalRows: keyness.rows.count)
+        } else if let by {
+            let grouping: TermGrouping
+            do { grouping = try TermGrouping(by) } catch { throw ValidationError(error.description) }
+            let grouped = GroupedTermFrequencies(documents, by: grouping, options: options, minimumCount: minCount)
+            let total = grouped.groups.reduce(0) { $0 + min($1.frequencies.rows.count, output.rowLimit ?? .max) }
+            try output.print(AnalysisTables.groupedTerms(grouped, top: output.rowLimit), totalRows: total)
+        } else {
+            var counter = TermCounter(options: options)
+            for document in documents { counter.add(document) }
+            let frequencies = TermFrequencies(counter, minimumCount: minCount)
+            try output.print(AnalysisTables.terms(frequencies, top: output.rowLimit), totalRows: frequencies.rows.count)
+        }
+        try ExitStatus.finish(corpus)
+    }
+
+    private func keyness(corpus: Corpus, documents: [TokenizedDocument], options: TermOptions) throws -> Keyness {
+        let selection = target.map(KeynessTarget.init)
+        var topicDocuments: Set<String> = []
+        if case let .topic(name)? = selection {
+            let lexicon = try lexiconOptions.load()
+            guard lexicon.topics.contains(where: { $0.name == name || $0.name.hasPrefix(name + ".") }) else {
+                throw ValidationError("topic \"\(name)\" is not in the lexicon (topics: \(lexicon.topics.map(\.name).joined(separator: ", ")))")
+            }
+            topicDocuments = TopicAnalysis(documents, lexicon: lexicon, editorial: options.editorial).documents(withTopic: name)
+        }
+        if case let .documents(ids)? = selection {
+            let known = Set(corpus.documents.map(\.id))
+            let unknown = ids.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw ValidationError("--target: no document with id \(unknown.joined(separator: ", ")) (a target is a year, a month, a range, document ids or topic:NAME)")
+            }
+        }
+        var targetCounter = TermCounter(options: options)
+        var referenceCounter = TermCounter(options: options)
+        for document in documents {
+            let inTarget = selection?.contains(document.document) { document, _ in topicDocuments.contains(document.id) } ?? true
+            if inTarget {
+                targetCounter.add(document)
+            } else if reference == nil {
+                referenceCounter.add(document)
+            }
+        }
+        if let reference {
+            let other: Corpus
+            do { other = try Corpus.load(reference) } catch { throw ValidationError(error.description) }
+            for problem in other.skipped { Console.error(problem.description) }
+            for document in other.tokenizedDocuments() { referenceCounter.add(document) }
+        }
+        guard targetCounter.documents > 0 else { throw ValidationError("--target \(target ?? ""): no document matches") }
+        guard referenceCounter.documents > 0 else { throw ValidationError("the reference is empty: every document is in the target") }
+        let label = target ?? corpus.root
+        return Keyness(target: targetCounter, reference: referenceCounter, label: label, correction: correction, minimumCount: minCount)
+    }
+}
+
+extension ExitStatus {
+    /// Throws the exit status a run ends with when something was skipped.
+    static func finish(_ corpus: Corpus) throws {
+        let status = after(documents: corpus.documents.count, skipped: corpus.skipped.count)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

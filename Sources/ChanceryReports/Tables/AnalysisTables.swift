@@ -1,0 +1,97 @@
+import ChanceryAnalytics
+import ChanceryCorpus
+
+/// The tables of the output contract (DESIGN.md), made from analysis results.
+///
+/// Column names are public: notebooks, spreadsheets and scripts read them.
+/// Add columns freely; rename none without a note in the README.
+public enum AnalysisTables {
+    public static func terms(_ frequencies: TermFrequencies, top: Int? = nil) -> Table {
+        Table(name: "terms", title: "Terms", columns: [
+            Column("term", .text), Column("n", .integer), Column("count", .integer), Column("per_10k", .decimal, decimals: 2),
+            Column("doc_freq", .integer), Column("tfidf_max", .decimal, decimals: 3), Column("dispersion_d", .decimal, decimals: 3),
+        ], rows: frequencies.rows.prefix(top ?? .max).map {
+            [.text($0.term), .integer($0.n), .integer($0.count), .decimal($0.per10k), .integer($0.documentFrequency),
+             .decimal($0.tfidfMax), $0.dispersion.map(Cell.decimal) ?? .empty]
+        })
+    }
+
+    public static func groupedTerms(_ grouped: GroupedTermFrequencies, top: Int? = nil) -> Table {
+        Table(name: "terms_by_\(grouped.grouping)", title: "Terms by \(grouped.grouping)", columns: [
+            Column("group", .text), Column("term", .text), Column("n", .integer), Column("count", .integer),
+            Column("per_10k", .decimal, decimals: 2), Column("doc_freq", .integer),
+        ], rows: grouped.rows(top: top).map {
+            [.text($0.group), .text($0.term), .integer($0.n), .integer($0.count), .decimal($0.per10k), .integer($0.documentFrequency)]
+        })
+    }
+
+    public static func documentTerms(_ rows: [DocumentTermRow]) -> Table {
+        Table(name: "document_terms", title: "Document terms", columns: [
+            Column("document_id", .text), Column("term", .text), Column("n", .integer), Column("count", .integer),
+            Column("tfidf", .decimal, decimals: 3),
+        ], rows: rows.map { [.text($0.documentID), .text($0.term), .integer($0.n), .integer($0.count), .decimal($0.tfidf)] })
+    }
+
+    public static func keyness(_ keyness: [Keyness], top: Int? = nil) -> Table {
+        Table(name: "keyness", title: "Keyness", columns: [
+            Column("group", .text), Column("term", .text), Column("n", .integer), Column("count_target", .integer),
+            Column("count_reference", .integer), Column("g2", .decimal, decimals: 2), Column("log_ratio", .decimal, decimals: 2),
+            Column("p_value", .decimal, decimals: 6),
+        ], rows: keyness.flatMap { result in
+            result.rows.prefix(top ?? .max).map {
+                [.text($0.group), .text($0.term), .integer($0.n), .integer($0.countTarget), .integer($0.countReference),
+                 .decimal($0.g2), .decimal($0.logRatio), .decimal($0.pValue)] as [Cell]
+            }
+        })
+    }
+
+    public static func collocations(_ collocations: Collocations, top: Int? = nil) -> Table {
+        Table(name: "collocations", title: "Collocations", columns: [
+            Column("node", .text), Column("collocate", .text), Column("count", .integer), Column("node_freq", .integer),
+            Column("collocate_freq", .integer), Column("log_dice", .decimal, decimals: 2), Column("mi", .decimal, decimals: 2),
+        ], rows: collocations.rows.prefix(top ?? .max).map {
+            [.text($0.node), .text($0.collocate), .integer($0.count), .integer($0.nodeFrequency), .integer($0.collocateFrequency),
+             .decimal($0.logDice), .decimal($0.mutualInformation)]
+        })
+    }
+
+    public static func topics(_ analysis: TopicAnalysis) -> Table {
+        Table(name: "topics", title: "Topics", columns: [
+            Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
+            Column("hits", .integer), Column("tokens", .integer), Column("per_1k", .decimal, decimals: 2), Column("matched_terms", .text),
+        ], rows: analysis.rows.map {
+            [.text($0.documentID), date($0.date), precision($0.date), .text($0.topic), .integer($0.hits), .integer($0.tokens),
+             .decimal($0.per1k), .text($0.matchedTermsText)]
+        })
+    }
+
+    public static func topicPeriods(_ rows: [TopicPeriodRow], grouping: TermGrouping = .year) -> Table {
+        Table(name: "topics_by_\(grouping)", title: "Topics by \(grouping)", columns: [
+            Column(grouping == .year ? "year" : "group", .text), Column("topic", .text), Column("documents", .integer),
+            Column("documents_with_hits", .integer), Column("hits", .integer), Column("tokens", .integer), Column("per_1k", .decimal, decimals: 2),
+        ], rows: rows.map {
+            [.text($0.period), .text($0.topic), .integer($0.documents), .integer($0.documentsWithHits), .integer($0.hits),
+             .integer($0.tokens), .decimal($0.per1k)]
+        })
+    }
+
+    public static func kwic(_ lines: [KWICLine]) -> Table {
+        Table(name: "kwic", title: "KWIC", columns: [
+            Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
+            Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
+        ], rows: lines.map {
+            [.text($0.documentID), date($0.date), precision($0.date), .text($0.topic), .text($0.left), .text($0.match), .text($0.right),
+             .integer($0.sentenceIndex)]
+        })
+    }
+
+    public static func keywords(_ keywords: [DocumentKeyword], method: KeywordMethod) -> Table {
+        Table(name: "keywords", title: "Keywords", columns: [
+            Column("document_id", .text), Column("rank", .integer), Column("term", .text), Column("count", .integer),
+            Column(method == .tfidf ? "tfidf" : "g2", .decimal, decimals: 3),
+        ], rows: keywords.map { [.text($0.documentID), .integer($0.rank), .text($0.term), .integer($0.count), .decimal($0.score)] })
+    }
+
+    static func date(_ date: HistoricalDate?) -> Cell { date.map(Cell.date) ?? .empty }
+    static func precision(_ date: HistoricalDate?) -> Cell { date.map { .text($0.precision.rawValue) } ?? .empty }
+}

@@ -1,0 +1,117 @@
+import ChanceryCorpus
+import ChanceryTestSupport
+import Foundation
+import Testing
+
+@testable import ChanceryAnalytics
+
+@Suite struct TermFrequenciesTests {
+    /// Three documents whose TF-IDF and dispersion are worked out by hand:
+    /// N = 3; aid: counts 2, 1, 0 (df 2), idf = log10(3/2); credit: df 1, idf = log10(3).
+    static let toy = [Toy.document("d1", "aid aid trade"), Toy.document("d2", "aid credit"), Toy.document("d3", "trade talks")]
+
+    @Test func tfidfMatchesHandValues() throws {
+        let counter = Toy.counter(Self.toy, recordDocuments: true)
+        let frequencies = TermFrequencies(counter)
+        let aid = try #require(frequencies.row(for: "aid"))
+        #expect(aid.count == 3)
+        #expect(aid.documentFrequency == 2)
+        // max over documents of count × log10(N/df) = 2 × log10(1.5).
+        #expect(abs(aid.tfidfMax - 0.3521825181113625) < 1e-12)
+        let credit = try #require(frequencies.row(for: "credit"))
+        #expect(abs(credit.tfidfMax - 0.47712125471966244) < 1e-12)
+        let rows = counter.documentTermRows()
+        let d1aid = try #require(rows.first { $0.documentID == "d1" && $0.term == "aid" })
+        #expect(abs(d1aid.tfidf - 2 * log10(1.5)) < 1e-12)
+        let d1trade = try #require(rows.first { $0.documentID == "d1" && $0.term == "trade" })
+        #expect(abs(d1trade.tfidf - log10(1.5)) < 1e-12)
+        #expect(rows.filter { $0.documentID == "d2" }.map(\.term) == ["aid", "credit"])
+    }
+
+    @Test func juillandDMatchesHandValues() throws {
+        let frequencies = TermFrequencies(Toy.counter(Self.toy))
+        // aid: relative frequencies 2/3, 1/2, 0; D = 1 − (σ/μ)/√2 (population σ), computed with Python's statistics.pstdev.
+        #expect(abs((frequencies.row(for: "aid")?.dispersion ?? -1) - 0.4849212463622872) < 1e-12)
+        // trade: 1/3, 0, 1/2.
+        #expect(abs((frequencies.row(for: "trade")?.dispersion ?? -1) - 0.47084973778708183) < 1e-12)
+        #expect(abs(frequencies.rows.map(\.per10k).reduce(0, +) - 10_000) < 1e-9)
+        #expect(TermFrequencies.juillandD(sum: 0.5, squares: 0.25, parts: 1) == nil)
+        // A term spread perfectly evenly has D = 1.
+        #expect(TermFrequencies.juillandD(sum: 0.3, squares: 0.03, parts: 3) == 1)
+    }
+
+    @Test func ngramsNeverSpanSentencesOrPunctuationAndDropStopwordEdges() {
+        let document = Toy.document("n", "The Soviet Union agreed. Union leaders met, Soviet officials too. They promised free [aid] to the Soviet Union.")
+        let counter = Toy.counter([document], TermOptions(ngrams: 2...3, stopwords: .english))
+        let terms = Set(TermFrequencies(counter).rows.map(\.term))
+        #expect(terms.contains("soviet union"))
+        #expect(TermFrequencies(counter).row(for: "soviet union")?.count == 2)
+        #expect(!terms.contains("agreed union"))      // across a sentence boundary
+        #expect(!terms.contains("met soviet"))        // across a comma
+        #expect(!terms.contains("the soviet"))        // starts with a stopword
+        #expect(!terms.contains("soviet union agreed") == false) // inside one sentence: kept
+        #expect(terms.contains("free aid"))           // editorial brackets are transparent
+        #expect(terms.allSatisfy { !$0.hasPrefix("the ") && !$0.hasSuffix(" the") })
+    }
+
+    @Test func excludingEditorialWordsRemovesThemAndBreaksNgrams() {
+        let document = Toy.document("e", "They promised free [aid] and credits.")
+        let counter = Toy.counter([document], TermOptions(ngrams: 1...2, stopwords: .none, editorial: .exclude))
+        let terms = Set(TermFrequencies(counter).rows.map(\.term))
+        #expect(!terms.contains("aid"))
+        #expect(!terms.contains("free aid"))
+        #expect(!terms.contains("free and"))
+        #expect(counter.tokens == 5)
+    }
+
+    @Test func mergingShardsEqualsCountingTogether() {
+        let documents = Self.toy + [Toy.document("d4", "Aid, self-reliance and trade talks. Self-reliance!")]
+        let options = TermOptions(ngrams: 1...2, stopwords: .english)
+        let whole = TermFrequencies(Toy.counter(documents, options))
+        var first = Toy.counter(Array(documents.prefix(2)), options)
+        first.merge(Toy.counter(Array(documents.suffix(2)), options))
+        let merged = TermFrequencies(first)
+        #expect(merged.tokens == whole.tokens)
+        #expect(merged.rows.count == whole.rows.count)
+        for (m, w) in zip(merged.rows, whole.rows) {
+            #expect(m.term == w.term && m.count == w.count && m.documentFrequency == w.documentFrequency && m.tfidfMax == w.tfidfMax)
+            // Sums of relative frequencies added in another order may differ in the last bit.
+            #expect(abs((m.dispersion ?? -1) - (w.dispersion ?? -1)) < 1e-12)
+        }
+    }
+
+    @Test func groupsByYearAndLanguage() {
+        let documents = [Toy.document("a", "aid aid", year: 1961, language: "Russian"), Toy.document("b", "trade", year: 1962, language: "Chinese"),
+                         Toy.document("c", "aid", year: 1962, language: "Russian"), Toy.document("d", "aid")]
+        let byYear = GroupedTermFrequencies(documents, by: .year, options: TermOptions(stopwords: .none))
+        #expect(byYear.groups.map(\.label) == ["1961", "1962", "undated"])
+        #expect(byYear.rows().filter { $0.group == "1962" }.map(\.term) == ["aid", "trade"])
+        let byLanguage = GroupedTermFrequencies(documents, by: .language, options: TermOptions(stopwords: .none))
+        #expect(byLanguage.groups.map(\.label) == ["Chinese", "Russian", "unknown"])
+        #expect(byLanguage.rows().first { $0.group == "Russian" }?.count == 3)
+        #expect(throws: GroupingError.self) { try TermGrouping("colour") }
+    }
+
+    @Test(needsSharedCorpora) func seedCountsSelfRelianceAsOneTermAndSovietUnionAsABigram() throws {
+        let corpus = try Corpus.load(try TestData.shared("seed").path)
+        let counter = Toy.counter(corpus.tokenizedDocuments(), TermOptions(ngrams: 1...2))
+        #expect(counter.count(of: "self-reliance") == 2)
+        #expect(counter.count(of: "self") == 0)
+        #expect(counter.count(of: "reliance") == 0)
+        #expect(counter.count(of: "soviet union") == 6)
+        #expect(counter.count(of: "the soviet") == 0)
+    }
+
+    @Test(needsSharedCorpora) func frusVolumeTermsRunOverEveryDocument() throws {
+        let corpus = try Corpus.load(try TestData.shared("frus-dev").path)
+        let documents = corpus.tokenizedDocuments()
+        let counter = Toy.counter(documents, TermOptions(ngrams: 1...3), recordDocuments: true)
+        #expect(counter.documents == corpus.documents.count)
+        #expect(counter.documentVectors.count == corpus.documents.count)
+        let frequencies = TermFrequencies(counter)
+        #expect(frequencies.rows.allSatisfy { $0.tfidfMax.isFinite && $0.per10k > 0 && ($0.dispersion.map { (0...1).contains($0) } ?? false) })
+        #expect(frequencies.rows.contains { $0.n == 3 })
+        // The volume is about China: "chinese" is among the ten commonest words.
+        #expect(frequencies.rows.filter { $0.n == 1 }.prefix(10).contains { $0.term == "chinese" })
+    }
+}

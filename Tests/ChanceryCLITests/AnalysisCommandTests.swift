@@ -1,0 +1,85 @@
+import ChanceryTestSupport
+import Foundation
+import Testing
+
+/// `chancery terms`, `topics` and `kwic`, run as processes on the demo corpus and the seed.
+@Suite struct AnalysisCommandTests {
+    static var demo: String { TestData.demoCorpus.path }
+
+    static func csvRows(_ text: String) -> [[String]] {
+        text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func termsHelpNamesTheTFIDFVariant() throws {
+        let output = try ChanceryProcess.run(["terms", "--help"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("log10"))
+        #expect(output.stdout.contains("Juilland"))
+    }
+
+    @Test func termsAsCSVHaveTheContractColumns() throws {
+        let output = try ChanceryProcess.run(["terms", Self.demo, "--csv", "--ngram", "1-2"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = Self.csvRows(output.stdout)
+        #expect(rows.first == ["term", "n", "count", "per_10k", "doc_freq", "tfidf_max", "dispersion_d"])
+        #expect(rows.count > 100)
+        #expect(rows.contains { $0.first == "self-reliance" })
+        #expect(rows.contains { $0[1] == "2" })
+    }
+
+    @Test func keynessOfAYearAgainstTheRest() throws {
+        let output = try ChanceryProcess.run(["terms", Self.demo, "--target", "1962", "--json", "--top", "5"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 5)
+        #expect(rows.allSatisfy { $0["group"] as? String == "1962" && ($0["g2"] as? Double ?? 0) > 0 })
+        #expect(Set(rows[0].keys) == ["group", "term", "n", "count_target", "count_reference", "g2", "log_ratio", "p_value"])
+    }
+
+    @Test func keynessTargetErrorsAreUsageErrors() throws {
+        let output = try ChanceryProcess.run(["terms", Self.demo, "--target", "no-such-document"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("no document with id no-such-document"))
+    }
+
+    @Test func collocatesOfAid() throws {
+        let output = try ChanceryProcess.run(["terms", Self.demo, "--collocates", "aid", "--window", "4", "--min-freq", "1", "--csv"])
+        #expect(output.status == 0)
+        #expect(Self.csvRows(output.stdout).first == ["node", "collocate", "count", "node_freq", "collocate_freq", "log_dice", "mi"])
+    }
+
+    @Test func topicsPerYearListEveryTopicEveryYear() throws {
+        let output = try ChanceryProcess.run(["topics", Self.demo, "--by", "year", "--csv"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = Self.csvRows(output.stdout)
+        #expect(rows.first == ["year", "topic", "documents", "documents_with_hits", "hits", "tokens", "per_1k"])
+        #expect(rows.contains { $0[0] == "1887" && $0[1] == "trade" })
+    }
+
+    @Test func aBrokenLexiconIsAUsageErrorNamingThePlace() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lexicon = folder.appendingPathComponent("broken.yml")
+        try "aid:\n  - aid\n  - \"*\"\n".write(to: lexicon, atomically: true, encoding: .utf8)
+        let output = try ChanceryProcess.run(["topics", Self.demo, "--lexicon", lexicon.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("broken.yml:3:5: error: topic \"aid\": pattern \"*\""))
+    }
+
+    @Test(needsSharedCorpora) func kwicOfTheSeed() throws {
+        let output = try ChanceryProcess.run(["kwic", try TestData.shared("seed").path, "self-reliance", "--csv"])
+        #expect(output.status == 0)
+        let rows = Self.csvRows(output.stdout)
+        #expect(rows.first == ["document_id", "date", "date_precision", "topic", "left", "match", "right", "sentence_index"])
+        #expect(rows.count == 3)
+        #expect(rows.dropFirst().allSatisfy { $0[1] == "1962-12-08" && $0[5].lowercased() == "self-reliance" })
+    }
+
+    @Test func keywordsWithoutALexicon() throws {
+        let output = try ChanceryProcess.run(["topics", Self.demo, "--keywords", "--per-document", "3", "--csv"])
+        #expect(output.status == 0)
+        let rows = Self.csvRows(output.stdout)
+        #expect(rows.first == ["document_id", "rank", "term", "count", "tfidf"])
+        #expect(rows.count > 14)
+    }
+}
