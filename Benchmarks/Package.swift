@@ -12,6 +12,13 @@ let package = Package(
             name: "TokenizerThroughput",
             dependencies: [.product(name: "ChanceryCorpus", package: "Chancery")]
         ),
+        .executableTarget(
+            name: "TermCounting",
+            dependencies: [
+                .product(name: "ChanceryCorpus", package: "Chancery"),
+                .product(name: "ChanceryAnalytics", package: "Chancery"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

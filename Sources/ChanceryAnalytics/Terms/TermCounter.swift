@@ -27,13 +27,15 @@ struct TermStatistics: Sendable {
     var relativeSquares: [Double] = []
 
     mutating func ensure(_ index: Int) {
-        while count.count <= index {
-            count.append(0)
-            documentFrequency.append(0)
-            maximumInDocument.append(0)
-            relativeSum.append(0)
-            relativeSquares.append(0)
-        }
+        guard count.count <= index else { return }
+        // Grow by half again at least, all five columns at once.
+        let grown = max(index + 1, count.count + count.count / 2)
+        let extra = grown - count.count
+        count.append(contentsOf: repeatElement(0, count: extra))
+        documentFrequency.append(contentsOf: repeatElement(0, count: extra))
+        maximumInDocument.append(contentsOf: repeatElement(0, count: extra))
+        relativeSum.append(contentsOf: repeatElement(0, count: extra))
+        relativeSquares.append(contentsOf: repeatElement(0, count: extra))
     }
 
     mutating func record(_ index: Int, count c: Int, documentTokens: Int) {
@@ -89,7 +91,15 @@ public struct TermCounter: Sendable {
     public let recordsDocuments: Bool
 
     var unigrams = TermStatistics()
-    var ngramIndex: [TermKey: Int32] = [:]
+    /// Every adjacent pair of word ids seen (counted or not: a trigram's leading pair), as a dense pair id.
+    private var pairs = IntegerKeyMap()
+    /// Pair id → n-gram index of the bigram, or -1 while the bigram has not been counted.
+    private var pairTerm: [Int32] = []
+    /// (pair id, last word id) → dense triple id.
+    private var triples = IntegerKeyMap()
+    /// Triple id → n-gram index of the trigram.
+    private var tripleTerm: [Int32] = []
+    /// N-gram index → its words.
     var ngramKeys: [TermKey] = []
     var ngrams = TermStatistics()
     /// Per vocabulary id: 1 stopword, 2 number, 0 neither.
@@ -98,6 +108,8 @@ public struct TermCounter: Sendable {
     // Scratch reused across documents.
     private var documentCounts: [Int32] = []
     private var touched: [Int32] = []
+    private var ngramDocumentCounts: [Int32] = []
+    private var ngramTouched: [Int32] = []
     private var scratch: [UInt8] = []
 
     public init(options: TermOptions = TermOptions(), recordDocuments: Bool = false) {
@@ -130,20 +142,23 @@ public struct TermCounter: Sendable {
         ids.reserveCapacity(document.tokens.count)
         joins.reserveCapacity(document.tokens.count)
         var previous: Token?
-        for token in document.tokens {
-            if options.editorial == .exclude, token.isEditorial {
-                previous = nil
-                continue
+        let countsNgrams = options.ngrams.upperBound >= 2
+        let excludesEditorial = options.editorial == .exclude
+        document.tokens.withUnsafeBufferPointer { tokens in
+            for token in tokens {
+                if excludesEditorial, token.isEditorial {
+                    previous = nil
+                    continue
+                }
+                let id = vocabulary.intern(folding: bytes, token.range, scratch: &scratch)
+                if Int(id) == flags.count {
+                    let stop = options.stopwords.contains(vocabulary.term(id))
+                    flags.append(stop ? 1 : token.isNumeric ? 2 : 0)
+                }
+                ids.append(id)
+                if countsNgrams { joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false) }
+                previous = token
             }
-            Tokenizer.fold(bytes, token.range, into: &scratch)
-            let id = scratch.withUnsafeBufferPointer { vocabulary.intern($0) }
-            if Int(id) == flags.count {
-                let stop = options.stopwords.contains(vocabulary.term(id))
-                flags.append(stop ? 1 : token.isNumeric ? 2 : 0)
-            }
-            ids.append(id)
-            joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false)
-            previous = token
         }
         let documentTokens = ids.count
         tokens += documentTokens
@@ -152,10 +167,22 @@ public struct TermCounter: Sendable {
 
         if options.ngrams.contains(1) {
             if documentCounts.count < vocabulary.count { documentCounts.append(contentsOf: repeatElement(0, count: vocabulary.count - documentCounts.count)) }
-            for id in ids where countsAsUnigram(id) {
-                if documentCounts[Int(id)] == 0 { touched.append(id) }
-                documentCounts[Int(id)] += 1
+            unigrams.ensure(vocabulary.count - 1)
+            let dropNumbers = options.dropNumbers
+            var newlyTouched = touched
+            ids.withUnsafeBufferPointer { ids in
+                flags.withUnsafeBufferPointer { flags in
+                    documentCounts.withUnsafeMutableBufferPointer { counts in
+                        for id in ids {
+                            let flag = flags[Int(id)]
+                            guard flag == 0 || (flag == 2 && !dropNumbers) else { continue }
+                            if counts[Int(id)] == 0 { newlyTouched.append(id) }
+                            counts[Int(id)] += 1
+                        }
+                    }
+                }
             }
+            touched = newlyTouched
             for id in touched {
                 let c = Int(documentCounts[Int(id)])
                 unigrams.record(Int(id), count: c, documentTokens: documentTokens)
@@ -166,41 +193,66 @@ public struct TermCounter: Sendable {
         }
 
         if options.ngrams.upperBound >= 2 {
-            var local: [TermKey: Int32] = [:]
-            var order: [TermKey] = []
             for n in max(2, options.ngrams.lowerBound)...options.ngrams.upperBound {
                 var i = 0
                 while i + n <= ids.count {
                     defer { i += 1 }
-                    guard (1..<n).allSatisfy({ joins[i + $0] }) else { continue }
+                    guard joins[i + 1], n == 2 || joins[i + 2] else { continue }
                     let first = ids[i], last = ids[i + n - 1]
+                    let pair = pairID(first, ids[i + 1])
                     guard flags[Int(first)] != 1, flags[Int(last)] != 1 else { continue }
                     if options.dropNumbers, (0..<n).contains(where: { flags[Int(ids[i + $0])] == 2 }) { continue }
-                    let key = n == 2 ? TermKey(first, last) : TermKey(first, ids[i + 1], last)
-                    if local[key] == nil { order.append(key) }
-                    local[key, default: 0] += 1
+                    let index = n == 2 ? bigramIndex(pair, first, last) : trigramIndex(pair, first, ids[i + 1], last)
+                    if ngramDocumentCounts.count <= Int(index) {
+                        ngramDocumentCounts.append(contentsOf: repeatElement(0, count: Int(index) + 1 - ngramDocumentCounts.count))
+                    }
+                    if ngramDocumentCounts[Int(index)] == 0 { ngramTouched.append(index) }
+                    ngramDocumentCounts[Int(index)] += 1
                 }
             }
-            for key in order {
-                let index = ngramIndex[key] ?? {
-                    let new = Int32(ngramKeys.count)
-                    ngramIndex[key] = new
-                    ngramKeys.append(key)
-                    return new
-                }()
-                let c = Int(local[key] ?? 0)
+            for index in ngramTouched {
+                let c = Int(ngramDocumentCounts[Int(index)])
                 ngrams.record(Int(index), count: c, documentTokens: documentTokens)
                 if recordsDocuments { entries.append((-(index + 1), Int32(c))) }
+                ngramDocumentCounts[Int(index)] = 0
             }
+            ngramTouched.removeAll(keepingCapacity: true)
         }
         if recordsDocuments {
             documentVectors.append(DocumentTermVector(documentID: document.document.id, tokens: documentTokens, entries: entries))
         }
     }
 
-    private func countsAsUnigram(_ id: Int32) -> Bool {
-        let flag = flags[Int(id)]
-        return flag == 0 || (flag == 2 && !options.dropNumbers)
+    /// The dense id of the adjacent pair (a, b).
+    private mutating func pairID(_ a: Int32, _ b: Int32) -> Int32 {
+        let id = pairs.intern(IntegerKeyMap.pack(a, b))
+        if Int(id) == pairTerm.count { pairTerm.append(-1) }
+        return id
+    }
+
+    /// The n-gram index of the bigram (a, b) with this pair id, made on first count.
+    private mutating func bigramIndex(_ pair: Int32, _ a: Int32, _ b: Int32) -> Int32 {
+        if pairTerm[Int(pair)] >= 0 { return pairTerm[Int(pair)] }
+        let index = Int32(ngramKeys.count)
+        ngramKeys.append(TermKey(a, b))
+        pairTerm[Int(pair)] = index
+        return index
+    }
+
+    /// The n-gram index of the trigram (a, b, c), whose leading pair has id `pair`, made on first count.
+    private mutating func trigramIndex(_ pair: Int32, _ a: Int32, _ b: Int32, _ c: Int32) -> Int32 {
+        let triple = triples.intern(IntegerKeyMap.pack(pair, c))
+        if Int(triple) < tripleTerm.count { return tripleTerm[Int(triple)] }
+        let index = Int32(ngramKeys.count)
+        ngramKeys.append(TermKey(a, b, c))
+        tripleTerm.append(index)
+        return index
+    }
+
+    /// The n-gram index of a key, made when new (for merging).
+    private mutating func ngramIndex(of key: TermKey) -> Int32 {
+        let pair = pairID(key.ids.0, key.ids.1)
+        return key.n == 2 ? bigramIndex(pair, key.ids.0, key.ids.1) : trigramIndex(pair, key.ids.0, key.ids.1, key.ids.2)
     }
 
     /// Only spaces, line breaks and editorial brackets between two tokens: they may form an n-gram.
@@ -229,12 +281,7 @@ public struct TermCounter: Sendable {
         var ngramMap = [Int32](repeating: -1, count: other.ngramKeys.count)
         for (index, key) in other.ngramKeys.enumerated() {
             let mapped = TermKey(idMap[Int(key.ids.0)], idMap[Int(key.ids.1)], key.ids.2 >= 0 ? idMap[Int(key.ids.2)] : -1)
-            let target = ngramIndex[mapped] ?? {
-                let new = Int32(ngramKeys.count)
-                ngramIndex[mapped] = new
-                ngramKeys.append(mapped)
-                return new
-            }()
+            let target = ngramIndex(of: mapped)
             ngramMap[index] = target
             ngrams.absorb(other.ngrams, index, into: Int(target))
         }
@@ -265,7 +312,14 @@ public struct TermCounter: Sendable {
             let id = ids[0]
             return Int(id) < unigrams.count.count && unigrams.count[Int(id)] > 0 ? id : nil
         }
-        let key = ids.count == 2 ? TermKey(ids[0], ids[1]) : TermKey(ids[0], ids[1], ids[2])
-        return ngramIndex[key].map { -($0 + 1) }
+        guard let pair = pairs.id(of: IntegerKeyMap.pack(ids[0], ids[1])) else { return nil }
+        let index: Int32
+        if ids.count == 2 {
+            index = pairTerm[Int(pair)]
+        } else {
+            guard let triple = triples.id(of: IntegerKeyMap.pack(pair, ids[2])) else { return nil }
+            index = tripleTerm[Int(triple)]
+        }
+        return index >= 0 ? -(index + 1) : nil
     }
 }

@@ -51,15 +51,14 @@ public struct TermFrequencies: Sendable {
         tokens = counter.tokens
         var rows: [TermFrequencyRow] = []
         let unigrams = counter.unigrams
-        for id in unigrams.count.indices where unigrams.count[id] >= minimumCount && unigrams.count[id] > 0 {
+        for id in 0..<min(unigrams.count.count, counter.vocabulary.count) where unigrams.count[id] >= minimumCount && unigrams.count[id] > 0 {
             rows.append(Self.row(counter.vocabulary.term(Int32(id)), n: 1, unigrams, id, counter))
         }
         for (index, key) in counter.ngramKeys.enumerated() where counter.ngrams.count[index] >= minimumCount {
             rows.append(Self.row(counter.text(of: key), n: key.n, counter.ngrams, index, counter))
         }
-        rows.sort { a, b in
-            a.count != b.count ? a.count > b.count : a.term.utf8.lexicographicallyPrecedes(b.term.utf8)
-        }
+        // Terms are NFC, so String's order is the order of their Unicode scalars, and deterministic.
+        rows.sort { a, b in a.count != b.count ? a.count > b.count : a.term < b.term }
         self.rows = rows
     }
 

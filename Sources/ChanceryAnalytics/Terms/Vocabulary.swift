@@ -1,3 +1,5 @@
+import ChanceryCorpus
+
 /// Interns terms as small integers, keyed by their UTF-8 bytes.
 ///
 /// Counting millions of tokens through `Dictionary<String, Int>` costs a
@@ -8,8 +10,9 @@ public struct Vocabulary: Sendable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Slots hold id + 1; 0 is empty.
-    private var slots: [Int32] = Array(repeating: 0, count: 1024)
+    /// Slots hold the hash's high 32 bits and id + 1 (low 32 bits); 0 is empty.
+    /// Keeping part of the hash in the slot avoids touching the arena for most mismatches.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
     public init() {}
 
@@ -18,20 +21,55 @@ public struct Vocabulary: Sendable {
 
     /// The id of `term`'s bytes, adding it when new.
     public mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(term)
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        var hash = Self.basis
+        for byte in term { hash = Self.step(hash, byte) }
+        return intern(term, hash: Self.finish(hash, term.count), lowercasing: false)
+    }
+
+    /// The id of the lower-cased form of `bytes[range]`, adding it when new.
+    ///
+    /// ASCII tokens (almost all of them) are hashed while being lower-cased and
+    /// compared lower-casing on the fly, without a copy; others go through
+    /// `Tokenizer.fold` first.
+    public mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Int32 {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        var hash = Self.basis
+        for byte in slice {
+            if byte >= 0x80 {
+                Tokenizer.fold(bytes, range, into: &scratch)
+                return scratch.withUnsafeBufferPointer { intern($0) }
+            }
+            hash = Self.step(hash, Self.lower(byte))
+        }
+        return intern(slice, hash: Self.finish(hash, slice.count), lowercasing: true)
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 { byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0) }
+
+    /// Looks up (and adds) bytes with a known hash; `lowercasing` compares and stores them lower-cased.
+    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64, lowercasing: Bool) -> Int32 {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let stored = slots[slot]
             if stored == 0 { break }
-            let id = Int(stored - 1)
-            if hashes[id] == hash, equals(id, term) { return Int32(id) }
-            slot = (slot + 1) & (slots.count - 1)
+            if stored & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(stored & 0xFFFF_FFFF) - 1
+                if equals(id, term, lowercasing: lowercasing) { return Int32(id) }
+            }
+            slot = (slot + 1) & mask
         }
         let id = Int32(hashes.count)
-        arena.append(contentsOf: term)
+        if lowercasing {
+            for byte in term { arena.append(Self.lower(byte)) }
+        } else {
+            arena.append(contentsOf: term)
+        }
         starts.append(arena.count)
         hashes.append(hash)
-        slots[slot] = id + 1
+        slots[slot] = tag | UInt64(id + 1)
         if hashes.count * 2 > slots.count { grow() }
         return id
     }
@@ -46,10 +84,12 @@ public struct Vocabulary: Sendable {
     public func id(of term: String) -> Int32? {
         var term = term
         return term.withUTF8 { bytes -> Int32? in
-            let hash = Self.hash(bytes)
+            var hash = Self.basis
+            for byte in bytes { hash = Self.step(hash, byte) }
+            hash = Self.finish(hash, bytes.count)
             var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             while slots[slot] != 0 {
-                let id = Int(slots[slot] - 1)
+                let id = Int(slots[slot] & 0xFFFF_FFFF) - 1
                 if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
                 slot = (slot + 1) & (slots.count - 1)
             }
@@ -62,46 +102,41 @@ public struct Vocabulary: Sendable {
         String(decoding: arena[starts[Int(id)]..<starts[Int(id) + 1]], as: UTF8.self)
     }
 
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool = false) -> Bool {
         let start = starts[id], end = starts[id + 1]
         guard end - start == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { arenaBytes in
-            memcmpEqual(arenaBytes.baseAddress! + start, bytes.baseAddress, bytes.count)
+            if lowercasing {
+                for k in 0..<bytes.count where arenaBytes[start + k] != Self.lower(bytes[k]) { return false }
+                return true
+            }
+            return memcmpEqual(arenaBytes.baseAddress! + start, bytes.baseAddress, bytes.count)
         }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         for (id, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & (bigger.count - 1)
             while bigger[slot] != 0 { slot = (slot + 1) & (bigger.count - 1) }
-            bigger[slot] = Int32(id + 1)
+            bigger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
         }
         slots = bigger
     }
 
-    /// A fast 64-bit hash of bytes: eight bytes at a time, multiply and fold (not for adversarial keys' sake but speed;
-    /// probing stays linear in the worst case, never unsafe).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 29
+    /// FNV-1a over the bytes, computed a byte at a time so that it can run while a token is lower-cased,
+    /// then mixed (multiply and xor-shift) so that the table's low bits and the slot tag's high bits both vary.
+    static var basis: UInt64 { 0xCBF2_9CE4_8422_2325 }
+
+    @inline(__always)
+    static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    @inline(__always)
+    static func finish(_ hash: UInt64, _ count: Int) -> UInt64 {
+        var h = (hash ^ UInt64(count)) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
         return h
     }
 }

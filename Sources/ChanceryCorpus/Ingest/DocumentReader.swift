@@ -20,13 +20,12 @@ public enum DocumentReader {
         func failed(_ error: InputError) -> FileReadResult {
             FileReadResult(file: file, documents: [], problems: [error])
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: file.url)
-        } catch {
-            return failed(InputError(file: path, location: .file, code: .unreadable, message: "cannot read the file: \(error.localizedDescription)"))
+        var bytes: [UInt8]
+        switch FileSystem.read(file.path) {
+        case let .success(read): bytes = read
+        case let .failure(error):
+            return failed(InputError(file: path, location: .file, code: .unreadable, message: "cannot read the file: \(error)"))
         }
-        var bytes = [UInt8](data)
         if let problem = checkText(bytes, file: path) { return failed(problem) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
 
@@ -66,10 +65,10 @@ public enum DocumentReader {
 
     /// The path without its extension: "frus-dev-wilsonfmt/d1".
     static func documentID(for relativePath: String) -> String {
-        let url = URL(fileURLWithPath: relativePath)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let folder = (relativePath as NSString).deletingLastPathComponent
-        return folder.isEmpty ? stem : "\(folder)/\(stem)"
+        var parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let name = parts.popLast() else { return relativePath }
+        parts.append(InputFiles.splitExtension(name).stem)
+        return parts.joined(separator: "/")
     }
 
     /// An error when the bytes are not UTF-8 text worth reading.

@@ -2,9 +2,17 @@ import Foundation
 
 /// A file to read, with the path a report shows for it.
 public struct InputFile: Hashable, Sendable {
-    public var url: URL
+    /// The path to open (as given, or the folder given joined with `relativePath`).
+    public var path: String
     /// Path relative to the folder given (the file name when a single file was given).
     public var relativePath: String
+
+    public init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
+    }
+
+    public var url: URL { URL(fileURLWithPath: path) }
 }
 
 /// Lists the files of a corpus: recursive, sorted, hidden files and folders skipped.
@@ -18,29 +26,23 @@ public enum InputFiles {
     static let ignoredStems: Set<String> = ["readme", "license", "licence", "changelog", "notice", "copying"]
 
     public static func list(_ path: String) throws(InputError) -> (files: [InputFile], ignored: [String]) {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        switch FileSystem.kind(path) {
+        case .missing:
             throw InputError(file: path, location: .file, code: .unreadable, message: "no such file or folder")
+        case .file, .other:
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return ([InputFile(path: path, relativePath: name)], [])
+        case .directory:
+            break
         }
-        guard isDirectory.boolValue else {
-            return ([InputFile(url: url, relativePath: url.lastPathComponent)], [])
-        }
+        let root = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         var files: [InputFile] = []
         var ignored: [String] = []
-        let base = url.standardizedFileURL.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else {
-            throw InputError(file: path, location: .file, code: .unreadable, message: "cannot list the folder")
-        }
-        for case let file as URL in enumerator {
-            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = file.standardizedFileURL.resolvingSymlinksInPath().path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : file.lastPathComponent
-            let stem = file.deletingPathExtension().lastPathComponent.lowercased()
-            if readableExtensions.contains(file.pathExtension.lowercased()), !ignoredStems.contains(stem) {
-                files.append(InputFile(url: file, relativePath: relative))
+        for relative in FileSystem.files(under: root) {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            let (stem, fileExtension) = splitExtension(name)
+            if readableExtensions.contains(fileExtension.lowercased()), !ignoredStems.contains(stem.lowercased()) {
+                files.append(InputFile(path: root + "/" + relative, relativePath: relative))
             } else {
                 ignored.append(relative)
             }
@@ -48,5 +50,11 @@ public enum InputFiles {
         files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         ignored.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return (files, ignored)
+    }
+
+    /// "d1.txt" → ("d1", "txt"); "README" → ("README", ""); ".txt" stays a stem.
+    static func splitExtension(_ name: String) -> (stem: String, extension: String) {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (name, "") }
+        return (String(name[..<dot]), String(name[name.index(after: dot)...]))
     }
 }

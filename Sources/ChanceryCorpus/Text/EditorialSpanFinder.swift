@@ -14,28 +14,26 @@
 /// Korean military") qualifies that word and is an insertion.
 public enum EditorialSpanFinder {
     public static func spans(in body: String) -> [EditorialSpan] {
-        let bytes = Array(body.utf8)
-        var spans: [EditorialSpan] = []
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "[") else {
-                i += 1
-                continue
+        var body = body
+        return body.withUTF8 { bytes in
+            var spans: [EditorialSpan] = []
+            var i = 0
+            while let open = bytes.firstOffset(of: UInt8(ascii: "["), from: i) {
+                guard let close = closingBracket(in: bytes, after: open) else {
+                    i = open + 1
+                    continue
+                }
+                let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+                let kind = classify(content, before: previousWord(in: bytes, before: open), after: nextWord(in: bytes, after: close + 1))
+                spans.append(EditorialSpan(kind: kind, range: open..<(close + 1), content: content))
+                i = close + 1
             }
-            guard let close = closingBracket(in: bytes, after: i) else {
-                i += 1
-                continue
-            }
-            let content = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-            let kind = classify(content, before: previousWord(in: bytes, before: i), after: nextWord(in: bytes, after: close + 1))
-            spans.append(EditorialSpan(kind: kind, range: i..<(close + 1), content: content))
-            i = close + 1
+            return spans
         }
-        return spans
     }
 
     /// The `]` closing the bracket at `open`, unless a paragraph break or another `[` comes first.
-    private static func closingBracket(in bytes: [UInt8], after open: Int) -> Int? {
+    private static func closingBracket(in bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
         var j = open + 1
         while j < bytes.count {
             switch bytes[j] {
@@ -54,7 +52,7 @@ public enum EditorialSpanFinder {
         if elisionMarks.contains(lower) || lower.hasPrefix("here follow") || lower.hasPrefix("omitted") || lower.hasSuffix("omitted") {
             return .elision
         }
-        if redactionWords.contains(where: { lower.contains($0) }) {
+        if redactionWords.contains(where: { lower.utf8.containsSequence($0.utf8) }) {
             return .redaction
         }
         if noteOpenings.contains(where: { lower.hasPrefix($0) }) {
@@ -87,22 +85,22 @@ public enum EditorialSpanFinder {
     }
 
     /// The letters immediately before `index`, across spaces; nil at a paragraph or sentence start.
-    private static func previousWord(in bytes: [UInt8], before index: Int) -> Substring? {
+    private static func previousWord(in bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Substring? {
         var end = index
         while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
         var start = end
         while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
         guard start < end else { return nil }
-        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+        return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
 
-    private static func nextWord(in bytes: [UInt8], after index: Int) -> Substring? {
+    private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Substring? {
         var start = index
         while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
         var end = start
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
         guard start < end else { return nil }
-        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+        return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
 
     /// Letters, digits and any non-ASCII byte (a letter of another script, most likely).
@@ -123,6 +121,19 @@ public enum EditorialSpanFinder {
         "But", "And", "Or", "So", "If", "To", "In", "On", "At", "Of", "For",
     ]
     private static let nameParticles: Set<String> = ["de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "of", "and", "the"]
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether the bytes contain `needle` as a contiguous run (a plain search: no Foundation, no Unicode rules).
+    func containsSequence(_ needle: some Collection<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            index = self.index(after: found)
+        }
+        return false
+    }
 }
 
 extension StringProtocol {

@@ -22,21 +22,25 @@ public enum SentenceSplitter {
         var paragraphStart = 0
         let n = bytes.count
         var i = 0
-        while i <= n {
-            if i == n || (bytes[i] == 0x0A && i + 1 < n && bytes[i + 1] == 0x0A) {
-                split(bytes, paragraphStart..<i, into: &result)
-                if i == n { break }
-                while i < n, bytes[i] == 0x0A { i += 1 }
-                paragraphStart = i
+        while true {
+            // The next line break followed by another, or the end: a paragraph ends there.
+            guard let newline = bytes.firstOffset(of: 0x0A, from: i) else {
+                split(bytes, paragraphStart..<n, into: &result)
+                break
+            }
+            guard newline + 1 < n, bytes[newline + 1] == 0x0A else {
+                i = newline + 1
                 continue
             }
-            i += 1
+            split(bytes, paragraphStart..<newline, into: &result)
+            i = newline
+            while i < n, bytes[i] == 0x0A { i += 1 }
+            paragraphStart = i
         }
         return result
     }
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, into result: inout [Range<Int>]) {
-        let pairedOpen = pairedBrackets(bytes, paragraph)
         var depth = 0
         var start = paragraph.lowerBound
         var i = paragraph.lowerBound
@@ -44,7 +48,7 @@ public enum SentenceSplitter {
             let byte = bytes[i]
             switch byte {
             case UInt8(ascii: "("), UInt8(ascii: "["):
-                if pairedOpen.contains(i) { depth += 1 }
+                if closes(bytes, open: i, limit: paragraph.upperBound) { depth += 1 }
             case UInt8(ascii: ")"), UInt8(ascii: "]"):
                 if depth > 0 { depth -= 1 }
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
@@ -80,23 +84,23 @@ public enum SentenceSplitter {
         if lower < upper { result.append(lower..<upper) }
     }
 
-    /// Offsets of `(` and `[` that close within the paragraph: an unclosed one must not swallow the rest.
-    private static func pairedBrackets(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>) -> Set<Int> {
-        var stack: [(Int, UInt8)] = []
-        var paired: Set<Int> = []
-        for i in paragraph {
-            switch bytes[i] {
-            case UInt8(ascii: "("): stack.append((i, UInt8(ascii: ")")))
-            case UInt8(ascii: "["): stack.append((i, UInt8(ascii: "]")))
-            case UInt8(ascii: ")"), UInt8(ascii: "]"):
-                if let index = stack.lastIndex(where: { $0.1 == bytes[i] }) {
-                    paired.insert(stack[index].0)
-                    stack.removeSubrange(index...)
-                }
-            default: break
+    /// Whether the `(` or `[` at `open` is closed within the paragraph (nesting counted): an unclosed one must not swallow the rest.
+    private static func closes(_ bytes: UnsafeBufferPointer<UInt8>, open: Int, limit: Int) -> Bool {
+        let opener = bytes[open]
+        let closer = opener == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+        var nesting = 0
+        var i = open + 1
+        while i < limit {
+            let byte = bytes[i]
+            if byte == opener {
+                nesting += 1
+            } else if byte == closer {
+                if nesting == 0 { return true }
+                nesting -= 1
             }
+            i += 1
         }
-        return paired
+        return false
     }
 
     /// Byte width of a closing quote or bracket at `i`: `"`, `'`, `)`, `]`, `”`, `’`.
@@ -129,7 +133,7 @@ public enum SentenceSplitter {
         let bare = previous.lowercased()
         if abbreviations.contains(bare) { return false }
         if previous.count == 1, let c = previous.unicodeScalars.first, c.properties.isUppercase { return false }
-        if previous.contains(".") {
+        if previous.utf8.contains(UInt8(ascii: ".")) {
             // An initialism such as U.S. or a.m.: only a clear sentence opener ends the sentence.
             return sentenceOpeners.contains(nextWord)
         }

@@ -26,11 +26,29 @@ public enum TextNormalizer {
     /// so fail this check. General Punctuation U+2010–U+2027 and U+2030–U+205E
     /// have no canonical decompositions.
     static func isTriviallyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) { continue }
-            return false
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let lead = bytes[i]
+                switch lead {
+                case 0..<0x80: i += 1
+                // Two-byte sequences C2 80 ... CB BF are U+0080 ... U+02FF.
+                case 0xC2...0xCB: i += 2
+                // E2 80 90 ... E2 80 A7 is U+2010 ... U+2027; E2 80 B0 ... E2 81 9E is U+2030 ... U+205E.
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && ((0x90...0xA7).contains(bytes[i + 2]) || bytes[i + 2] >= 0xB0):
+                    i += 3
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x81 && bytes[i + 2] <= 0x9E:
+                    i += 3
+                default: return false
+                }
+            }
+            return true
         }
-        return true
     }
 }

@@ -45,14 +45,20 @@ public enum Tokenizer {
     /// goes through Unicode's full lower-casing, and `’`, `‐`, `‑` become `'` and `-`.
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
         var ascii = true
-        for k in range {
-            let byte = bytes[k]
-            if byte >= 0x80 {
-                ascii = false
-                break
+        for byte in slice where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            scratch.append(contentsOf: slice)
+            scratch.withUnsafeMutableBufferPointer { folded in
+                for k in folded.indices {
+                    let byte = folded[k]
+                    folded[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
+                }
             }
-            scratch.append(byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
         }
         if ascii { return }
         scratch.removeAll(keepingCapacity: true)

@@ -5,7 +5,7 @@ Reads every file under FOLDER into memory, then times a regex tokenizer
 (words with inner hyphens and apostrophes, numbers with separators) over the
 bytes decoded as UTF-8, with and without lower-casing each token.
 
-  python3 baselines/tokenize.py /tmp/corpus-50m
+  python3 baselines/tokenize_words.py /tmp/corpus-50m
 """
 import os
 import re
