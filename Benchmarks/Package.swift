@@ -13,6 +13,13 @@ let package = Package(
             dependencies: [.product(name: "ChanceryCorpus", package: "Chancery")]
         ),
         .executableTarget(
+            name: "TemporalThroughput",
+            dependencies: [
+                .product(name: "ChanceryCorpus", package: "Chancery"),
+                .product(name: "ChanceryAnalytics", package: "Chancery"),
+            ]
+        ),
+        .executableTarget(
             name: "TermCounting",
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),

@@ -57,25 +57,42 @@ public struct Keyness: Sendable {
     public var rows: [KeynessRow]
 
     public init(target: TermCounter, reference: TermCounter, label: String, correction: KeynessCorrection = .none, minimumCount: Int = 1) {
+        var counts: [String: KeynessCount] = [:]
+        for row in TermFrequencies(target).rows { counts[row.term] = KeynessCount(n: row.n, target: row.count, reference: 0) }
+        for row in TermFrequencies(reference).rows { counts[row.term, default: KeynessCount(n: row.n, target: 0, reference: 0)].reference = row.count }
+        self.init(counts: counts, targetTokens: target.tokens, referenceTokens: reference.tokens, label: label,
+                  correction: correction, minimumCount: minimumCount)
+    }
+
+    /// A term's occurrences in the target and the reference.
+    public struct KeynessCount: Sendable, Hashable {
+        public var n: Int
+        public var target: Int
+        public var reference: Int
+
+        public init(n: Int, target: Int, reference: Int) {
+            self.n = n
+            self.target = target
+            self.reference = reference
+        }
+    }
+
+    /// Keyness from counts already made (the report sums document vectors by year).
+    public init(counts: [String: KeynessCount], targetTokens: Int, referenceTokens: Int, label: String,
+                correction: KeynessCorrection = .none, minimumCount: Int = 1) {
         self.target = label
         self.correction = correction
-        targetTokens = target.tokens
-        referenceTokens = reference.tokens
-        let targetRows = TermFrequencies(target).rows
-        let referenceRows = TermFrequencies(reference).rows
-        var counts: [String: (n: Int, a: Int, b: Int)] = [:]
-        for row in targetRows { counts[row.term] = (row.n, row.count, 0) }
-        for row in referenceRows { counts[row.term, default: (row.n, 0, 0)].b = row.count }
+        self.targetTokens = targetTokens
+        self.referenceTokens = referenceTokens
+        let c = Double(targetTokens), d = Double(referenceTokens)
         var rows: [KeynessRow] = []
-        for (term, count) in counts where count.a + count.b >= minimumCount {
-            let g2 = Self.logLikelihood(a: Double(count.a), b: Double(count.b), targetTotal: Double(target.tokens),
-                                        referenceTotal: Double(reference.tokens), correction: correction)
-            rows.append(KeynessRow(
-                group: label, term: term, n: count.n, countTarget: count.a, countReference: count.b, g2: g2,
-                logRatio: Self.logRatio(a: Double(count.a), b: Double(count.b), targetTotal: Double(target.tokens), referenceTotal: Double(reference.tokens)),
-                pValue: Self.pValue(g2)))
+        for (term, count) in counts where count.target + count.reference >= minimumCount {
+            let a = Double(count.target), b = Double(count.reference)
+            let g2 = Self.logLikelihood(a: a, b: b, targetTotal: c, referenceTotal: d, correction: correction)
+            rows.append(KeynessRow(group: label, term: term, n: count.n, countTarget: count.target, countReference: count.reference,
+                                   g2: g2, logRatio: Self.logRatio(a: a, b: b, targetTotal: c, referenceTotal: d), pValue: Self.pValue(g2)))
         }
-        rows.sort { x, y in x.g2 != y.g2 ? x.g2 > y.g2 : x.term.utf8.lexicographicallyPrecedes(y.term.utf8) }
+        rows.sort { x, y in x.g2 != y.g2 ? x.g2 > y.g2 : x.term < y.term }
         self.rows = rows
     }
 

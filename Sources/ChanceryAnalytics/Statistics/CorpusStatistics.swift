@@ -45,17 +45,21 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
     public init(_ corpus: Corpus) {
         var lengths: [Int] = []
         var vocabulary = Set<String>()
-        var tokenTotal = 0
         for document in corpus.documents {
             let tokenized = TokenizedDocument(document)
             lengths.append(tokenized.tokens.count)
-            tokenTotal += tokenized.tokens.count
             vocabulary.formUnion(tokenized.terms)
         }
+        self.init(corpus, lengths: lengths, types: vocabulary.count)
+    }
+
+    /// Statistics from token counts already made: `lengths` per document in corpus order, `types` over the corpus.
+    public init(_ corpus: Corpus, lengths: [Int], types typeCount: Int) {
+        let tokenTotal = lengths.reduce(0, +)
         documents = corpus.documents.count
         tokens = tokenTotal
-        types = vocabulary.count
-        typeTokenRatio = tokenTotal == 0 ? 0 : Double(vocabulary.count) / Double(tokenTotal)
+        types = typeCount
+        typeTokenRatio = tokenTotal == 0 ? 0 : Double(typeCount) / Double(tokenTotal)
         meanLength = lengths.isEmpty ? 0 : Double(tokenTotal) / Double(lengths.count)
         medianLength = Self.median(lengths)
 

@@ -44,6 +44,24 @@ public struct TopicAnalysis: Sendable {
     /// Every document with its token count and date, for per-period totals (zeros included).
     public var documents: [(id: String, document: Document, tokens: Int)]
 
+    /// Topic results already computed elsewhere (document by document, in parallel).
+    public init(lexicon: Lexicon, editorial: EditorialPolicy, rows: [TopicHitRow], documents: [(id: String, document: Document, tokens: Int)]) {
+        self.lexicon = lexicon
+        self.editorial = editorial
+        self.rows = rows
+        self.documents = documents
+    }
+
+    /// Hit rows of one document from its matches; `tokens` is the document's count under the editorial policy.
+    public static func rows(_ document: TokenizedDocument, _ matches: [PatternMatch], lexicon: Lexicon, editorial: EditorialPolicy) -> [TopicHitRow] {
+        rows(document, matches, lexicon: lexicon, tokens: countedTokens(document, editorial))
+    }
+
+    /// Tokens counted under the editorial policy.
+    public static func countedTokens(_ document: TokenizedDocument, _ editorial: EditorialPolicy) -> Int {
+        editorial == .include ? document.tokens.count : document.tokens.count { !$0.isEditorial }
+    }
+
     /// Matches each document; `onMatches` sees every document's matches (for KWIC lines) as they are found.
     public init(_ documents: [TokenizedDocument], lexicon: Lexicon, editorial: EditorialPolicy = .include,
                 onMatches: (TokenizedDocument, [PatternMatch]) -> Void = { _, _ in }) {
@@ -55,7 +73,7 @@ public struct TopicAnalysis: Sendable {
         for document in documents {
             let matches = matcher.matches(in: document)
             onMatches(document, matches)
-            let tokens = editorial == .include ? document.tokens.count : document.tokens.count { !$0.isEditorial }
+            let tokens = Self.countedTokens(document, editorial)
             summaries.append((document.document.id, document.document, tokens))
             rows += Self.rows(document, matches, lexicon: lexicon, tokens: tokens)
         }

@@ -73,7 +73,12 @@ public struct TopicMatcher: Sendable {
 
     /// All matches in a document, overlaps within a topic resolved, ordered by position then topic.
     public func matches(in document: TokenizedDocument) -> [PatternMatch] {
-        let forms = document.terms.map(TokenForms.init)
+        matches(in: document, terms: document.terms)
+    }
+
+    /// All matches, given the document's terms already computed (`document.terms`).
+    public func matches(in document: TokenizedDocument, terms: [String]) -> [PatternMatch] {
+        let forms = terms.map(TokenForms.init)
         let tokens = document.tokens
         var candidates: [PatternMatch] = []
         for start in tokens.indices where allowed(tokens[start]) {
@@ -141,6 +146,15 @@ public struct TopicMatcher: Sendable {
             return best
         }
         return extend(0, start)
+    }
+
+    /// The topics matched in each sentence, in lexicon order: what an event in that sentence is about.
+    public func sentenceTopics(_ matches: [PatternMatch], in document: TokenizedDocument) -> [Int: [String]] {
+        var topics: [Int: Set<Int>] = [:]
+        for match in matches {
+            topics[document.tokens[match.tokens.lowerBound].sentence, default: []].insert(match.topic)
+        }
+        return topics.mapValues { $0.sorted().map { lexicon.topics[$0].name } }
     }
 
     /// Within each topic, keeps the earliest (then longest) of overlapping matches.

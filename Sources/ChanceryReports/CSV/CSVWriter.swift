@@ -75,7 +75,7 @@ public struct CSVWriter: Sendable {
         var digits = 0, points = 0
         for (index, scalar) in text.unicodeScalars.enumerated() {
             switch scalar {
-            case "+", "-" where index == 0: continue
+            case "+" where index == 0, "-" where index == 0: continue
             case "0"..."9": digits += 1
             case ".": points += 1
             default: return false

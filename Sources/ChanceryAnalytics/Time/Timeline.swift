@@ -1,0 +1,116 @@
+import ChanceryCorpus
+import Foundation
+
+/// The dated events of a corpus merged into one ordered sequence.
+///
+/// ## Order
+///
+/// Events are ordered by date, then by document date, then by document id,
+/// then by position in the document (a document's own event first).
+///
+/// Dates of different precision are placed by the first day they cover,
+/// narrowed by their modifier, and at the same day the coarser date comes
+/// first. So "December 1962" sorts before every day of December 1962, and
+/// "1962" before "January 1962" (`HistoricalDate`'s own order). A modifier
+/// narrows where a date sorts without changing its value: `START` ("early
+/// December") sorts from the 1st, `MID` from the 11th, `END` ("late
+/// December") from the 21st; for a year, `START` from January, `MID` from
+/// May, `END` from September; seasons from their first month (spring March,
+/// summer June, autumn September; winter stays at its year's first day, since
+/// it straddles two years); `BEFORE` sorts at the first day, `AFTER` after the
+/// last day. A week ("last week", `1962-W48`) is filed under the month of its
+/// Thursday, as ISO 8601 files weeks under years.
+public struct Timeline: Sendable {
+    public private(set) var events: [TemporalEvent]
+
+    /// Sorts `events` into timeline order.
+    public init(events: [TemporalEvent]) {
+        self.events = events.sorted(by: Self.precedes)
+    }
+
+    /// Tags every document of a corpus and merges the events, using both cores.
+    public init(_ corpus: Corpus, builder: EventBuilder = EventBuilder()) {
+        let documents = corpus.documents
+        let perDocument = documents.concurrentMap { builder.events(TokenizedDocument($0)) }
+        self.init(events: perDocument.flatMap { $0 })
+    }
+
+    /// The events that match every given filter.
+    ///
+    /// - Parameters:
+    ///   - topic: a topic key; matches the key itself and the keys nested under it (`economy` matches `economy.aid`), any case.
+    ///   - actor: part of an actor's name, any case (`Pak` matches "Pak Geum-cheol").
+    ///   - from: keeps events whose date lies wholly on or after the first day of `from`.
+    ///   - to: keeps events whose date lies wholly on or before the last day of `to`.
+    public func filtered(topic: String? = nil, actor: String? = nil, from: HistoricalDate? = nil, to: HistoricalDate? = nil) -> Timeline {
+        var copy = self
+        copy.events = events.filter { event in
+            if let topic {
+                let key = topic.lowercased()
+                guard event.topics.contains(where: { $0.lowercased() == key || $0.lowercased().hasPrefix(key + ".") }) else { return false }
+            }
+            if let actor {
+                guard event.actors.contains(where: { $0.range(of: actor, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) else { return false }
+            }
+            if let from, event.date.firstDay < from.firstDay { return false }
+            if let to, event.date.lastDay > to.lastDay { return false }
+            return true
+        }
+        return copy
+    }
+
+    /// Timeline order: date (see the type's documentation), document date, document id, position.
+    public static func precedes(_ a: TemporalEvent, _ b: TemporalEvent) -> Bool {
+        let (ka, kb) = (sortDay(a), sortDay(b))
+        if ka != kb { return ka < kb }
+        if a.date.precision != b.date.precision { return a.date.precision < b.date.precision }
+        switch (a.documentDate, b.documentDate) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: break
+        }
+        if a.documentID != b.documentID { return a.documentID < b.documentID }
+        return (a.characterStart ?? -1) < (b.characterStart ?? -1)
+    }
+
+    /// The day (days since 1970) an event sorts at: its first day, moved by its modifier.
+    public static func sortDay(_ event: TemporalEvent) -> Int {
+        let date = event.date
+        let first = date.firstDay
+        guard let modifier = event.modifier else { return first.daysSinceEpoch }
+        func day(_ month: Int, _ day: Int) -> Int {
+            ((try? HistoricalDate(year: date.year, month: month, day: day)) ?? first).daysSinceEpoch
+        }
+        switch (modifier, date.precision) {
+        case (.mid, .month): return day(date.month ?? 1, 11)
+        case (.end, .month): return day(date.month ?? 1, 21)
+        case (.mid, .year): return day(5, 1)
+        case (.end, .year): return day(9, 1)
+        case (.mid, .decade): return first.adding(years: 4).daysSinceEpoch
+        case (.end, .decade): return first.adding(years: 7).daysSinceEpoch
+        case (.spring, _): return day(3, 1)
+        case (.summer, _): return day(6, 1)
+        case (.autumn, _): return day(9, 1)
+        case (.after, _): return date.lastDay.daysSinceEpoch + 1
+        default: return first.daysSinceEpoch
+        }
+    }
+}
+
+extension TemporalTagger {
+    /// The date of a printed dateline ("Washington, January 12, 1961, 8:40 p.m."), read by the tagger's grammar.
+    ///
+    /// A dateline without a year ("Washington, October 16, 9:09 p.m.") takes the
+    /// year that puts it nearest to `previous`, the date of the document before
+    /// it in the volume (FRUS prints documents in date order).
+    public func datelineDate(_ dateline: String, previous: HistoricalDate?) -> HistoricalDate? {
+        let tagging = tag(dateline, documentDate: previous)
+        return tagging.expressions.first { expression in
+            guard let date = expression.date, date.precision >= .month, !expression.isVague else { return false }
+            return expression.resolution == .explicit || expression.resolution == .editorial
+                || (expression.resolution == .relative && !expression.value.contains("W") && expression.anchor != nil
+                    && expression.text.contains(where: \.isNumber))
+        }?.date
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryReports
+import Foundation
+
+/// `chancery timeline PATH [--topic T] [--actor A] [--from 1962-01 --to 1962-12] [--csv | --json]`: what happened when.
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Dated events across documents, in order: every date or time reference in the text, normalized.",
+        discussion: """
+            One event per document (its own date) and one per sentence that carries a dated expression, \
+            ordered by date, then document date, then position. A coarser date sorts before the finer dates it \
+            contains: "December 1962" before 1 December 1962, "1962" before January. Relative expressions \
+            ("yesterday", "last week") count from the date the text has just narrated ("On 7 December ...") \
+            when there is one, otherwise from the document's date. Topics come from the topic lexicon \
+            (--lexicon; default Corpora/lexicons/cold-war-cables.yml). Written dates that do not exist \
+            (31 February) are reported on stderr and left out.
+            """
+    )
+
+    @OptionGroup var input: CorpusOptions
+    @OptionGroup var lexiconOptions: LexiconOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Keep events whose sentence touches this lexicon topic (a nested key also matches its children: trade matches trade.talks).")
+    var topic: String?
+
+    @Option(help: "Keep events that name this actor (part of a name, any case).")
+    var actor: String?
+
+    @Option(help: "Keep events on or after this date (ISO: 1962, 1962-01, 1962-01-15).")
+    var from: String?
+
+    @Option(help: "Keep events on or before this date (ISO: 1962, 1962-12, 1962-12-31).")
+    var to: String?
+
+    @Option(help: "A YAML file of further named events (the format of Corpora/gazetteer/events.yaml); may be repeated.")
+    var gazetteer: [String] = []
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, HistoricalDate(iso: value) == nil {
+                throw ValidationError("\(name) \"\(value)\" is not an ISO 8601 date such as 1962, 1962-01 or 1962-01-15")
+            }
+        }
+    }
+
+    func run() throws {
+        let events = try Self.gazetteer(gazetteer)
+        let lexicon = try lexiconOptions.load()
+        if let topic, !lexicon.topics.contains(where: { $0.name.lowercased() == topic.lowercased() || $0.name.lowercased().hasPrefix(topic.lowercased() + ".") }) {
+            throw ValidationError("topic \"\(topic)\" is not in the lexicon (topics: \(lexicon.topics.map(\.name).joined(separator: ", ")))")
+        }
+        let corpus = try input.load()
+        let tagger = TemporalTagger(gazetteer: events)
+        let matcher = TopicMatcher(lexicon: lexicon)
+        let perDocument = corpus.documents.concurrentMap { document -> (events: [TemporalEvent], rejected: [String]) in
+            let tokenized = TokenizedDocument(document)
+            let tagging = tagger.tag(tokenized)
+            let topics = matcher.sentenceTopics(matcher.matches(in: tokenized), in: tokenized)
+            let builder = EventBuilder(tagger: tagger) { _, sentence in topics[sentence] ?? [] }
+            let warnings = tagging.rejected.map { "\(document.file) (\(document.id)): sentence \($0.sentence + 1): warning: \($0)" }
+            return (builder.events(tokenized, tagging: tagging), warnings)
+        }
+        for warning in perDocument.flatMap(\.rejected) { Console.error(warning) }
+        let timeline = Timeline(events: perDocument.flatMap(\.events)).filtered(
+            topic: topic, actor: actor, from: from.flatMap { HistoricalDate(iso: $0) }, to: to.flatMap { HistoricalDate(iso: $0) }
+        )
+        let shown = Array(timeline.events.prefix(output.rowLimit ?? .max))
+        try output.print(AnalysisTables.timeline(shown), totalRows: timeline.events.count)
+        try ExitStatus.finish(corpus)
+    }
+
+    /// The built-in gazetteer merged with the user's files.
+    static func gazetteer(_ paths: [String]) throws -> EventGazetteer {
+        var events = EventGazetteer.builtIn
+        for path in paths {
+            do {
+                events = events.merging(try EventGazetteer(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        return events
+    }
+}

@@ -1,0 +1,123 @@
+import ChanceryTestSupport
+import Foundation
+import Testing
+
+@testable import ChanceryAnalytics
+@testable import ChanceryCorpus
+
+@Suite struct TimelineTests {
+    static func event(_ iso: String, _ modifier: DateModifier? = nil, document: String = "a", documentDate: String? = "1962-12-31", at position: Int? = 0) -> TemporalEvent {
+        TemporalEvent(date: HistoricalDate(iso: iso)!, documentID: document, documentDate: documentDate.flatMap { HistoricalDate(iso: $0) },
+                      expression: iso, resolution: .explicit, modifier: modifier, sentence: "", sentenceIndex: position, characterStart: position)
+    }
+
+    /// A month sorts before the days of that month; a year before its months; modifiers narrow where a partial date sorts.
+    @Test func monthPrecisionSortsBeforeItsDays() {
+        let events = [
+            Self.event("1962-12-21"), Self.event("1962-12", .end), Self.event("1962-12-01"), Self.event("1962-12"),
+            Self.event("1962"), Self.event("1962-11-30"), Self.event("1962-12", .start), Self.event("1962-12", .mid),
+            Self.event("1962-12-11"), Self.event("1962", .spring), Self.event("1962-03-01"), Self.event("1962-10", .before),
+        ]
+        let order = Timeline(events: events).events.map { $0.date.iso + ($0.modifier.map { " " + $0.rawValue } ?? "") }
+        #expect(order == [
+            "1962", "1962 SP", "1962-03-01", "1962-10 BEFORE", "1962-11-30", "1962-12", "1962-12 START", "1962-12-01",
+            "1962-12 MID", "1962-12-11", "1962-12 END", "1962-12-21",
+        ])
+    }
+
+    @Test func tiesGoByDocumentDateThenDocumentThenPosition() {
+        let events = [
+            Self.event("1962-12-07", document: "b", documentDate: "1962-12-08", at: 5),
+            Self.event("1962-12-07", document: "b", documentDate: "1962-12-08", at: 2),
+            Self.event("1962-12-07", document: "a", documentDate: "1962-12-09", at: 0),
+            Self.event("1962-12-07", document: "c", documentDate: "1962-12-08", at: 0),
+            Self.event("1962-12-07", document: "d", documentDate: nil, at: 0),
+        ]
+        let order = Timeline(events: events).events.map { "\($0.documentID)@\($0.characterStart!)" }
+        #expect(order == ["b@2", "b@5", "c@0", "a@0", "d@0"])
+    }
+
+    @Test func filtersByActorTopicAndDates() {
+        var pak = Self.event("1962-12-07")
+        pak.actors = ["Pak Geum-cheol"]
+        pak.topics = ["economy.aid"]
+        var kim = Self.event("1961-05")
+        kim.actors = ["Kim Il Sung"]
+        let decade = Self.event("196X")
+        let timeline = Timeline(events: [pak, kim, decade])
+        #expect(timeline.filtered(actor: "pak").events == [pak])
+        #expect(timeline.filtered(topic: "economy").events == [pak])
+        #expect(timeline.filtered(topic: "econ").events.isEmpty)
+        #expect(timeline.filtered(from: HistoricalDate(iso: "1962-01"), to: HistoricalDate(iso: "1962-12")).events == [pak])
+        #expect(timeline.filtered(from: HistoricalDate(iso: "1961")).events == [kim, pak])
+    }
+
+    @Test func theDemoCorpusMakesOneOrderedTimeline() throws {
+        let corpus = try Corpus.load(TestData.demoCorpus.path)
+        let timeline = Timeline(corpus)
+        #expect(timeline.events.count > corpus.documents.count)
+        #expect(zip(timeline.events, timeline.events.dropFirst()).allSatisfy { !Timeline.precedes($1, $0) })
+        // Every dated document contributes its own event.
+        #expect(timeline.events.filter { $0.resolution == .document }.count == corpus.documents.filter { $0.date != nil }.count)
+        // The same corpus gives the same timeline.
+        #expect(Timeline(corpus).events == timeline.events)
+    }
+}
+
+/// `chancery timeline` run as a user would.
+@Suite struct TimelineCommandTests {
+    @Test func tableCSVAndJSONOnTheDemoCorpus() throws {
+        let table = try ChanceryProcess.run(["timeline", "--top", "1000", TestData.demoCorpus.path])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.hasPrefix("date"))
+        #expect(table.stdout.contains("Cuban Missile Crisis"))
+
+        let csv = try ChanceryProcess.run(["timeline", "--csv", TestData.demoCorpus.path])
+        #expect(csv.status == 0)
+        let header = csv.stdout.split(separator: "\r\n").first.map(String.init)
+        #expect(header?.hasPrefix("date,date_precision,document_id,document_date,expression,resolution,sentence,actors,topics") == true)
+
+        let json = try ChanceryProcess.run(["timeline", "--json", "--from", "1962-01", "--to", "1962-12", TestData.demoCorpus.path])
+        #expect(json.status == 0)
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(!events.isEmpty)
+        #expect(events.allSatisfy { ($0["date"] as? String)?.hasPrefix("1962") == true })
+    }
+
+    @Test func actorAndTopicFilters() throws {
+        let run = try ChanceryProcess.run(["timeline", "--csv", "--actor", "Pak Yong-su", TestData.demoCorpus.path])
+        #expect(run.status == 0)
+        let rows = run.stdout.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("Pak Yong-su") })
+        let topic = try ChanceryProcess.run(["timeline", "--csv", "--topic", "self-reliance", TestData.demoCorpus.path])
+        #expect(topic.status == 0, "\(topic.stderr)")
+        let topicRows = topic.stdout.split(separator: "\r\n").dropFirst()
+        #expect(!topicRows.isEmpty)
+        #expect(topicRows.allSatisfy { $0.contains("self-reliance") })
+        let unknown = try ChanceryProcess.run(["timeline", "--topic", "no-such-topic", TestData.demoCorpus.path])
+        #expect(unknown.status == 2)
+    }
+
+    @Test func impossibleDatesAreReportedOnStderr() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "A note\n\nWashington, March 2, 1962.\n\nThe minutes are dated 31 February 1962 in our copy.\n"
+            .write(to: folder.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
+        let run = try ChanceryProcess.run(["timeline", "--csv", folder.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("note.txt (note): sentence 1: warning: date \"31 February 1962\" does not exist: February 1962 has 28 days, not 31"))
+        #expect(!run.stdout.contains("1962-02-31"))
+        #expect(!run.stdout.contains("1962-03-03"), "never rolled over")
+    }
+
+    @Test func aBadGazetteerIsAUsageError() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("events.yaml")
+        try "events:\n  - name: A\n    date: 1962-13\n    aliases: [A]\n    source: s\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try ChanceryProcess.run(["timeline", "--gazetteer", file.path, TestData.demoCorpus.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("events.yaml:3:11: error: `date` \"1962-13\" is not an ISO 8601 date"))
+    }
+}
