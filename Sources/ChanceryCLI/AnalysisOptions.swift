@@ -36,7 +36,7 @@ struct OutputOptions: ParsableArguments {
             let rows = try table.allRows()
             var text = TextTable.render([table.columns.map(\.name)] + rows.map { $0.map(Self.display) })
             if let totalRows, totalRows > rows.count {
-                text += "... \(Format.integer(totalRows - rows.count)) more rows (use --top N, --csv or --json)\n"
+                text += "... \(NumberText.integer(totalRows - rows.count)) more rows (use --top N, --csv or --json)\n"
             }
             Console.output(text)
         }
@@ -45,7 +45,7 @@ struct OutputOptions: ParsableArguments {
     /// A cell for the terminal: decimals rounded to the column's places, long text shortened.
     private static func display(_ cell: Cell) -> String {
         switch cell {
-        case let .decimal(value): return Format.decimal(value, places: value.magnitude < 0.01 && value != 0 ? 6 : 3)
+        case let .decimal(value): return NumberText.decimal(value, places: value.magnitude < 0.01 && value != 0 ? 6 : 3)
         case let .text(text):
             let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
@@ -92,13 +92,27 @@ struct LexiconOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A topic lexicon in quanteda's YAML dictionary format (default: Corpora/lexicons/cold-war-cables.yml).", valueName: "FILE"))
     var lexicon: String?
 
+    var url: URL { lexicon.map { URL(fileURLWithPath: $0) } ?? DefaultLexicon.url }
+
+    /// The lexicon file's bytes, for its digest in the manifest.
+    func bytes() throws -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw ValidationError("cannot read the lexicon \(url.path): \(error.localizedDescription)")
+        }
+    }
+
     func load() throws -> Lexicon {
-        let url = lexicon.map { URL(fileURLWithPath: $0) } ?? DefaultLexicon.url
+        let url = self.url
         if lexicon == nil, !FileManager.default.fileExists(atPath: url.path) {
             throw ValidationError("the default lexicon is not at \(url.path) (it ships in the source tree's Corpora/lexicons/); pass --lexicon FILE")
         }
         do {
-            return try Lexicon(contentsOf: url)
+            var loaded = try Lexicon(contentsOf: url)
+            // Reports name the default by its place in the source tree, the same on every machine.
+            if lexicon == nil { loaded.source = "Corpora/lexicons/cold-war-cables.yml (default)" }
+            return loaded
         } catch {
             throw ValidationError(error.description)
         }

@@ -16,7 +16,7 @@ public struct ChanceryCommand: ParsableCommand {
             2 nothing readable, or a usage error.
             """,
         version: ChanceryVersion.current,
-        subcommands: [StatsCommand.self, DocumentsCommand.self, TermsCommand.self, TopicsCommand.self, KWICCommand.self, TimelineCommand.self]
+        subcommands: [StatsCommand.self, DocumentsCommand.self, TermsCommand.self, TopicsCommand.self, KWICCommand.self, TimelineCommand.self, ReportCommand.self]
     )
 
     public init() {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryReports
 import Foundation
 
 /// `chancery stats PATH [--json]`: how big the collection is and what it covers.
@@ -35,20 +36,20 @@ enum StatsRendering {
 
     static func table(_ s: CorpusStatistics, root: String) -> String {
         var rows: [(String, String)] = [
-            ("Documents", Format.integer(s.documents)),
-            ("Tokens", Format.integer(s.tokens)),
-            ("Types", Format.integer(s.types)),
-            ("Type/token ratio", Format.decimal(s.typeTokenRatio, places: 3)),
-            ("Mean length", Format.decimal(s.meanLength, places: 1) + " tokens"),
-            ("Median length", Format.decimal(s.medianLength, places: 1) + " tokens"),
+            ("Documents", NumberText.integer(s.documents)),
+            ("Tokens", NumberText.integer(s.tokens)),
+            ("Types", NumberText.integer(s.types)),
+            ("Type/token ratio", NumberText.decimal(s.typeTokenRatio, places: 3)),
+            ("Mean length", NumberText.decimal(s.meanLength, places: 1) + " tokens"),
+            ("Median length", NumberText.decimal(s.medianLength, places: 1) + " tokens"),
         ]
         if let first = s.firstDate, let last = s.lastDate {
             rows.append(("Date range", "\(first) to \(last)"))
         }
-        rows.append(("Undated", Format.integer(s.undated)))
+        rows.append(("Undated", NumberText.integer(s.undated)))
         var out = "Corpus \(root)\n\n" + TextTable.render(rows.map { [$0.0, $0.1] }, alignRight: [false, true])
         for (title, counts) in [("Formats", s.formats), ("Years", s.years), ("Original languages", s.languages), ("Editorial brackets", s.editorialSpans)] where !counts.isEmpty {
-            out += "\n\(title)\n" + TextTable.render(counts.map { ["  " + $0.label, Format.integer($0.count)] }, alignRight: [false, true])
+            out += "\n\(title)\n" + TextTable.render(counts.map { ["  " + $0.label, NumberText.integer($0.count)] }, alignRight: [false, true])
         }
         if !s.skipped.isEmpty {
             out += "\nSkipped (\(s.skipped.count))\n"

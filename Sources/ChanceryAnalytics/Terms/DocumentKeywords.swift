@@ -16,6 +16,14 @@ public struct DocumentKeyword: Sendable, Hashable, Codable {
     public var count: Int
     /// TF-IDF or G², depending on the method.
     public var score: Double
+
+    public init(documentID: String, rank: Int, term: String, count: Int, score: Double) {
+        self.documentID = documentID
+        self.rank = rank
+        self.term = term
+        self.count = count
+        self.score = score
+    }
 }
 
 /// Keywords of each document without a lexicon: for a first look at a collection no one has read yet.

@@ -1,0 +1,147 @@
+import ArgumentParser
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryReports
+import Foundation
+
+/// `chancery report PATH --out DIR`: every analysis, written as CSV, XLSX and Markdown with a manifest.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run every analysis once and write CSV, XLSX and Markdown reports, one Markdown page per document, and manifest.json.",
+        discussion: """
+            Writes into a temporary folder beside DIR and renames it into place, so a failed run leaves no half \
+            report; a previous report in DIR is replaced, any other non-empty DIR is refused, and so is a DIR \
+            inside the input. Files: documents.csv, terms.csv, document_terms.csv, keyness.csv, topics.csv, \
+            topics_by_year.csv, kwic.csv, timeline.csv, keywords.csv, skipped.csv, chancery.xlsx, summary.md, \
+            documents/<slug>.md, manifest.json. Exit status as for stats: 1 when files were skipped.
+            """
+    )
+
+    @OptionGroup var input: CorpusOptions
+
+    @Option(name: .long, help: ArgumentHelp("The report folder to write.", valueName: "DIR"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Formats to write, separated by commas: csv, xlsx, md.", valueName: "LIST"))
+    var formats = "csv,xlsx,md"
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+    @OptionGroup var counting: CountingOptions
+
+    @Option(help: "Small-sample correction of G² for keyness by year: none (AntConc) or williams (quanteda).")
+    var correction: KeynessCorrection = .none
+
+    @Option(help: "KWIC context, in tokens on each side.")
+    var window = 5
+
+    @Flag(help: "Start CSV files with a UTF-8 byte order mark, for Excel.")
+    var excelBOM = false
+
+    @Option(help: "A YAML file of further named events for the timeline; may be repeated.")
+    var gazetteer: [String] = []
+
+    func validate() throws {
+        _ = try parsedFormats()
+        if window < 0 { throw ValidationError("--window must be 0 or more") }
+    }
+
+    func parsedFormats() throws -> Set<ReportFormat> {
+        var formats: Set<ReportFormat> = []
+        for name in self.formats.split(separator: ",").map({ $0.trimmingWhitespace.lowercased() }) {
+            guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {
+                throw ValidationError("--formats: \"\(name)\" is not one of csv, xlsx, md")
+            }
+            formats.insert(format)
+        }
+        guard !formats.isEmpty else { throw ValidationError("--formats needs at least one of csv, xlsx, md") }
+        return formats
+    }
+
+    func run() throws {
+        try OutputPlace.check(input: input.path, output: out)
+        let lexicon = try lexiconOptions.load()
+        var options = ReportOptions(lexicon: lexicon, lexiconBytes: try lexiconOptions.bytes())
+        options.formats = try parsedFormats()
+        options.stopwords = try counting.stopwordList()
+        options.editorial = counting.editorial
+        options.correction = correction
+        options.kwic = KWICOptions(window: window)
+        options.excelBOM = excelBOM
+        options.gazetteer = try TimelineCommand.gazetteer(gazetteer)
+        options.command = ["chancery"] + CommandLine.arguments.dropFirst()
+
+        let corpus = try input.load()
+        guard !corpus.documents.isEmpty else {
+            throw ValidationError("no document could be read from \(input.path); no report written")
+        }
+        let bar = ProgressBar(label: "analysing")
+        let report = CorpusReport(corpus: corpus, options: options) { done, total in bar.update(done, total) }
+        bar.finish()
+        for document in report.documents {
+            for rejected in document.rejectedDates {
+                Console.error("\(document.document.file) (\(document.document.id)): \(rejected)")
+            }
+        }
+        let written: ReportWriter.Written
+        do {
+            written = try ReportWriter.write(report, to: out, version: ChanceryVersion.current)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
+        Console.error("wrote \(written.files.count) files to \(out)")
+        try ExitStatus.finish(corpus)
+    }
+}
+
+/// Where a report may go: never inside the input, never around it.
+enum OutputPlace {
+    static func check(input: String, output: String) throws {
+        let inputPath = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
+        // The output may not exist yet: resolve its nearest existing ancestor.
+        var existing = URL(fileURLWithPath: output).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var outputPath = existing.resolvingSymlinksInPath().path
+        for component in rest { outputPath += (outputPath.hasSuffix("/") ? "" : "/") + component }
+        func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        if inside(outputPath, inputPath) {
+            throw ValidationError("--out \(output) is inside the input \(input): the report would be read as input next time; choose a folder outside it")
+        }
+        if inside(inputPath, outputPath) {
+            throw ValidationError("--out \(output) contains the input \(input): replacing it would delete the documents; choose another folder")
+        }
+    }
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let label: String
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private let lock = NSLock()
+    private var lastPercent = -1
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        let percent = done * 100 / total
+        lock.lock()
+        defer { lock.unlock() }
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let width = 30
+        let filled = percent * width / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)% (\(done)/\(total) documents)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

@@ -1,0 +1,115 @@
+import ChanceryAnalytics
+import ChanceryCorpus
+
+/// `documents/<slug>.md`: one document's page of notes.
+enum DocumentMarkdown {
+    struct Context {
+        var topTerms: [DocumentTermRow]
+        var keywords: [DocumentKeyword]
+    }
+
+    static func render(_ report: DocumentReport, context: Context) -> String {
+        let e: (String) -> String = { MarkdownText.escape($0) }
+        let document = report.document
+        let metadata = document.metadata
+        var out = "# \(e(document.title.isEmpty ? document.id : document.title))\n\n"
+
+        var fields: [[String]] = [["Document", "`\(document.id.replacingBackticks)`"]]
+        if let date = document.date {
+            fields.append(["Date", "\(date.value.iso) (\(date.value.precision.rawValue); \(date.provenance.rawValue): \"\(e(date.text))\")"])
+        } else {
+            fields.append(["Date", "undated"])
+        }
+        let optional: [(String, String?)] = [
+            ("Place", metadata.place), ("Original language", metadata.originalLanguage), ("Translator", metadata.translator),
+            ("Archive reference", metadata.archiveReference), ("Contents", metadata.contentsKind), ("Number", metadata.number),
+            ("Collection", metadata.collection), ("Dateline", metadata.dateline),
+        ]
+        for (label, value) in optional { if let value { fields.append([label, e(value)]) } }
+        if let citation = metadata.citation {
+            fields.append(["Citation", e(citation) + (metadata.sourceURL.map { " " + MarkdownText.link("(source)", $0) } ?? "")])
+        } else if let url = metadata.sourceURL {
+            fields.append(["Source", MarkdownText.link(url, url)])
+        }
+        fields.append(["File", e(document.file) + " (\(document.format.rawValue))"])
+        out += MarkdownText.table(["", ""], fields) + "\n"
+
+        if let summary = metadata.summary { out += "## Summary\n\n\(e(summary))\n\n" }
+        if let source = metadata.sourceNote { out += "Source note: \(e(source))\n\n" }
+
+        out += "## Length\n\n"
+        out += "\(NumberText.integer(report.tokens)) tokens, \(NumberText.integer(report.types)) types, \(report.sentences) sentences, "
+        out += "\(document.paragraphs.count) paragraphs"
+        if !document.header.isEmpty { out += "; \(document.header.count) header lines" }
+        if !document.closing.isEmpty { out += "; \(document.closing.count) closing lines" }
+        out += ".\n"
+        if !document.editorialSpans.isEmpty {
+            var kinds: [String: Int] = [:]
+            for span in document.editorialSpans { kinds[span.kind.rawValue, default: 0] += 1 }
+            out += "Editorial brackets: " + kinds.keys.sorted().map { "\($0) \(kinds[$0]!)" }.joined(separator: ", ") + "."
+            if document.redactionCount > 0 { out += " **\(document.redactionCount) passages still withheld.**" }
+            out += "\n"
+        }
+        out += "\n"
+
+        if !context.topTerms.isEmpty || !context.keywords.isEmpty {
+            out += "## Terms\n\n"
+            if !context.topTerms.isEmpty {
+                out += "Most frequent: " + context.topTerms.map { "\(e($0.term)) (\($0.count))" }.joined(separator: ", ") + ".\n\n"
+            }
+            if !context.keywords.isEmpty {
+                out += "Keywords (highest TF-IDF: frequent here, rare elsewhere): " + context.keywords.map { e($0.term) }.joined(separator: ", ") + ".\n\n"
+            }
+        }
+
+        if !report.topicRows.isEmpty {
+            out += "## Topics\n\n"
+            out += MarkdownText.table(["Topic", "Hits", "per 1k", "Words matched"], report.topicRows.map {
+                [e($0.topic), String($0.hits), NumberText.decimal($0.per1k, places: 2), MarkdownText.cell($0.matchedTermsText)]
+            }, alignRight: [1, 2]) + "\n"
+            for topic in report.topicRows.map(\.topic) {
+                let lines = report.kwic.filter { $0.topic == topic }
+                guard !lines.isEmpty else { continue }
+                out += "### \(e(topic))\n\n"
+                for line in lines {
+                    out += "- \(kwicLine(line)) *(sentence \(line.sentenceIndex + 1))*\n"
+                }
+                out += "\n"
+            }
+        }
+
+        let events = report.events.sorted(by: Timeline.precedes)
+        if !events.isEmpty {
+            out += "## Dated events\n\n"
+            out += MarkdownText.table(["Date", "Expression", "How dated", "Sentence"], events.map {
+                [$0.date.iso, MarkdownText.cell($0.expression), $0.resolution.rawValue, MarkdownText.cell($0.sentence.shortened(160))]
+            }) + "\n"
+        }
+
+        let people = peopleNamed(report)
+        if !people.isEmpty {
+            out += "## People and organizations named\n\n" + people.map(e).joined(separator: "; ") + "\n\n"
+        }
+        out += "[Back to the corpus summary](../summary.md)\n"
+        return out
+    }
+
+    /// "left **match** right", without a space where the original had none (before a comma, after a bracket).
+    static func kwicLine(_ line: KWICLine) -> String {
+        var out = MarkdownText.escape(line.left)
+        if !line.left.isEmpty, !line.left.hasSuffix("["), !line.left.hasSuffix("(") { out += " " }
+        out += "**\(MarkdownText.escape(line.match))**"
+        if let first = line.right.first, !",.;:!?)]'’\"”".contains(first) { out += " " }
+        return out + MarkdownText.escape(line.right)
+    }
+
+    /// Names the edition marks up and names found beside dates, in order of first appearance, once each.
+    static func peopleNamed(_ report: DocumentReport) -> [String] {
+        var seen: Set<String> = []
+        var names: [String] = []
+        for name in report.document.persons.map(\.name) + report.events.flatMap(\.actors) where seen.insert(name.lowercased()).inserted {
+            names.append(name)
+        }
+        return names
+    }
+}

@@ -1,0 +1,51 @@
+import ChanceryAnalytics
+import ChanceryCorpus
+
+/// `manifest.json`: what a report was made from and how, so a figure can be cited and checked.
+///
+/// Written by hand, keys in a fixed order, no timestamps: the same inputs and
+/// options give the same bytes.
+enum Manifest {
+    struct Input {
+        var file: String
+        var bytes: Int
+        var sha256: String
+    }
+
+    static func render(_ report: CorpusReport, version: String, inputs: [Input], outputs: [(file: String, sha256: String)]) -> String {
+        let options = report.options
+        let q = TableJSON.quote
+        var out = "{\n"
+        out += "  \"chancery_version\": \(q(version)),\n"
+        out += "  \"command\": [\(options.command.map(q).joined(separator: ", "))],\n"
+        out += "  \"corpus\": \(q(report.corpus.root)),\n"
+        out += "  \"options\": {\n"
+        out += "    \"formats\": [\(options.formats.sorted().map { q($0.rawValue) }.joined(separator: ", "))],\n"
+        out += "    \"editorial_brackets\": \(q(options.editorial.rawValue)),\n"
+        out += "    \"ngrams\": [\(options.ngrams.lowerBound), \(options.ngrams.upperBound)],\n"
+        out += "    \"minimum_phrase_count\": \(options.minimumNgramCount),\n"
+        out += "    \"keyness\": {\"by\": \"year\", \"against\": \"all other documents\", \"measure\": \"G2\", \"correction\": \(q(options.correction.rawValue)), \"keys_per_year\": \(options.keysPerYear), \"p_below\": 0.05},\n"
+        out += "    \"kwic\": {\"window\": \(options.kwic.window), \"cut_at_sentence\": \(options.kwic.cutAtSentence)},\n"
+        out += "    \"keywords_per_document\": \(options.keywordsPerDocument),\n"
+        out += "    \"tfidf\": \"count * log10(N / df)\",\n"
+        out += "    \"excel_bom\": \(options.excelBOM)\n"
+        out += "  },\n"
+        out += "  \"tokenizer\": {\n"
+        out += "    \"normalization\": \"Unicode NFC\",\n"
+        out += "    \"tokens\": \"runs of letters and digits; inner hyphens, inner apostrophes, digit separators and initialisms join\",\n"
+        out += "    \"case_folding\": \"Unicode lower case; typographic apostrophes and hyphens made plain\",\n"
+        out += "    \"counted\": \"document bodies; routing headers, signatures and notes are not counted\"\n"
+        out += "  },\n"
+        let stopwords = options.stopwords.words.sorted().joined(separator: "\n")
+        out += "  \"stopwords\": {\"name\": \(q(options.stopwords.name)), \"words\": \(options.stopwords.words.count), \"sha256_of_sorted_words\": \(q(SHA256.hex(Array(stopwords.utf8))))},\n"
+        out += "  \"lexicon\": {\"source\": \(q(options.lexicon.source)), \"sha256\": \(q(SHA256.hex(options.lexiconBytes))), \"topics\": [\(options.lexicon.topics.map { q($0.name) }.joined(separator: ", "))]},\n"
+        out += "  \"gazetteer\": {\"events\": \(options.gazetteer.events.count)},\n"
+        out += "  \"documents_read\": \(report.documents.count),\n"
+        out += "  \"files\": \(inputs.count),\n"
+        out += "  \"skipped\": [\(report.corpus.skipped.map { "{\"file\": \(q($0.file)), \"location\": \(q($0.place)), \"reason\": \(q($0.message))}" }.joined(separator: ", "))],\n"
+        out += "  \"inputs\": [\n" + inputs.map { "    {\"file\": \(q($0.file)), \"bytes\": \($0.bytes), \"sha256\": \(q($0.sha256))}" }.joined(separator: ",\n") + "\n  ],\n"
+        out += "  \"outputs\": [\n" + outputs.map { "    {\"file\": \(q($0.file)), \"sha256\": \(q($0.sha256))}" }.joined(separator: ",\n") + "\n  ]\n"
+        out += "}\n"
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import ChanceryAnalytics
+import ChanceryCorpus
+
+/// The report's own tables: documents, years, skipped files and the summary sheet.
+public enum ReportTables {
+    /// `documents.csv`: one row per document, metadata and length.
+    public static func documents(_ reports: [DocumentReport]) -> Table {
+        Table(name: "documents", title: "Documents", columns: [
+            Column("id", .text), Column("title", .text), Column("date", .date), Column("date_precision", .text),
+            Column("place", .text), Column("original_language", .text), Column("translator", .text),
+            Column("archive_reference", .text), Column("source_url", .url), Column("format", .text),
+            Column("tokens", .integer), Column("types", .integer), Column("file", .text),
+            Column("date_text", .text), Column("date_source", .text), Column("sentences", .integer),
+            Column("redactions", .integer), Column("editorial_spans", .integer), Column("summary", .text),
+            Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
+            Column("report", .text),
+        ], rows: reports.map { report in
+            let document = report.document
+            let metadata = document.metadata
+            func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
+            return [
+                .text(document.id), .text(document.title), AnalysisTables.date(document.date?.value),
+                AnalysisTables.precision(document.date?.value), text(metadata.place), text(metadata.originalLanguage),
+                text(metadata.translator), text(metadata.archiveReference), metadata.sourceURL.map(Cell.url) ?? .empty,
+                .text(document.format.rawValue), .integer(report.tokens), .integer(report.types), .text(document.file),
+                text(document.date?.text), text(document.date?.provenance.rawValue), .integer(report.sentences),
+                .integer(document.redactionCount), .integer(document.editorialSpans.count), text(metadata.summary),
+                text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
+                .text("documents/\(report.slug).md"),
+            ]
+        })
+    }
+
+    /// Documents per year, for the chart; undated documents are counted apart in the summary.
+    public static func years(_ statistics: CorpusStatistics) -> Table {
+        Table(name: "years", title: "Years", columns: [Column("year", .integer), Column("documents", .integer)],
+              rows: statistics.years.compactMap { count in Int(count.label).map { [.integer($0), .integer(count.count)] } })
+    }
+
+    /// `skipped.csv`: every file or document that could not be read.
+    public static func skipped(_ problems: [InputError]) -> Table {
+        Table(name: "skipped", title: "Skipped", columns: [
+            Column("file", .text), Column("location", .text), Column("reason", .text), Column("code", .text),
+        ], rows: problems.map { [.text($0.file), .text($0.place), .text($0.message), .text($0.code.rawValue)] })
+    }
+
+    /// The Summary sheet: the corpus at a glance and how the report was made.
+    public static func summary(_ report: CorpusReport, version: String) -> Table {
+        let s = report.statistics
+        let rows: [[Cell]] = [
+            [.text("Corpus"), .text(report.corpus.root)],
+            [.text("Documents"), .integer(s.documents)],
+            [.text("Tokens"), .integer(s.tokens)],
+            [.text("Types"), .integer(s.types)],
+            [.text("Type/token ratio"), .decimal(s.typeTokenRatio)],
+            [.text("Mean length (tokens)"), .decimal(s.meanLength)],
+            [.text("Median length (tokens)"), .decimal(s.medianLength)],
+            [.text("First date"), s.firstDate.map(Cell.text) ?? .empty],
+            [.text("Last date"), s.lastDate.map(Cell.text) ?? .empty],
+            [.text("Undated documents"), .integer(s.undated)],
+            [.text("Formats"), .text(s.formats.map { "\($0.label) \($0.count)" }.joined(separator: "; "))],
+            [.text("Original languages"), .text(s.languages.map { "\($0.label) \($0.count)" }.joined(separator: "; "))],
+            [.text("Passages not declassified"), .integer(report.documents.reduce(0) { $0 + $1.document.redactionCount })],
+            [.text("Files or documents skipped"), .integer(report.corpus.skipped.count)],
+            [.text("Timeline events"), .integer(report.timeline.events.count)],
+            [.text("Lexicon"), .text(report.options.lexicon.source)],
+            [.text("Topics"), .text(report.options.lexicon.topics.map(\.name).joined(separator: "; "))],
+            [.text("Stopwords"), .text(report.options.stopwords.name)],
+            [.text("Editorial brackets"), .text(report.options.editorial.rawValue)],
+            [.text("N-grams"), .text("\(report.options.ngrams.lowerBound)–\(report.options.ngrams.upperBound)")],
+            [.text("Made by"), .text("Chancery \(version)")],
+        ]
+        // The value column holds numbers and text: each cell keeps its own kind.
+        return Table(name: "summary", title: "Summary", columns: [Column("field", .text), Column("value", .text, decimals: 3)], rows: rows)
+    }
+}
