@@ -115,3 +115,19 @@ import Testing
         #expect(frequencies.rows.filter { $0.n == 1 }.prefix(10).contains { $0.term == "chinese" })
     }
 }
+
+@Suite struct TermCounterPathTests {
+    /// Words alone are counted straight from the body scan; the result must equal counting the tokenized document.
+    @Test func countingADocumentDirectlyEqualsCountingItsTokens() throws {
+        let corpus = try Corpus.load(TestData.demoCorpus.path)
+        var direct = TermCounter(options: TermOptions(), recordDocuments: true)
+        var tokenized = TermCounter(options: TermOptions(), recordDocuments: true)
+        for document in corpus.documents {
+            direct.add(document)
+            tokenized.add(TokenizedDocument(document))
+        }
+        #expect(direct.tokens == tokenized.tokens)
+        #expect(TermFrequencies(direct).rows == TermFrequencies(tokenized).rows)
+        #expect(direct.documentTermRows() == tokenized.documentTermRows())
+    }
+}

@@ -33,7 +33,8 @@ for file in files {
         bytes += data.count
         let document = Document(id: file.relativePath, file: file.relativePath, format: .plainText, title: "", date: nil,
                                 body: String(decoding: data, as: UTF8.self))
-        counter.add(TokenizedDocument(document))
+        // Words alone need no sentences: the counter scans the body directly (see TermCounter.add(_: Document)).
+        if mode == "unigrams" { counter.add(document) } else { counter.add(TokenizedDocument(document)) }
     }
 }
 let frequencies = TermFrequencies(counter)

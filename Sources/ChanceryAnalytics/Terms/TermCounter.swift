@@ -19,42 +19,49 @@ public struct TermKey: Hashable, Sendable {
 /// Sums kept per term while documents stream past: enough for counts, document
 /// frequency, TF-IDF and Juilland's D without holding the documents.
 struct TermStatistics: Sendable {
-    var count: [Int] = []
-    var documentFrequency: [Int] = []
-    var maximumInDocument: [Int] = []
-    /// Σ and Σ² over documents of the term's relative frequency in the document.
-    var relativeSum: [Double] = []
-    var relativeSquares: [Double] = []
+    struct Entry: Sendable {
+        var count = 0
+        var documentFrequency = 0
+        var maximumInDocument = 0
+        /// Σ and Σ² over documents of the term's relative frequency in the document.
+        var relativeSum = 0.0
+        var relativeSquares = 0.0
+    }
+
+    /// One entry per term index; kept in one array so a document's update touches one place per term.
+    private(set) var entries: [Entry] = []
+
+    var size: Int { entries.count }
+
+    subscript(index: Int) -> Entry { entries[index] }
 
     mutating func ensure(_ index: Int) {
-        guard count.count <= index else { return }
-        // Grow by half again at least, all five columns at once.
-        let grown = max(index + 1, count.count + count.count / 2)
-        let extra = grown - count.count
-        count.append(contentsOf: repeatElement(0, count: extra))
-        documentFrequency.append(contentsOf: repeatElement(0, count: extra))
-        maximumInDocument.append(contentsOf: repeatElement(0, count: extra))
-        relativeSum.append(contentsOf: repeatElement(0, count: extra))
-        relativeSquares.append(contentsOf: repeatElement(0, count: extra))
+        guard entries.count <= index else { return }
+        // Grow by half again at least.
+        let grown = max(index + 1, entries.count + entries.count / 2)
+        entries.append(contentsOf: repeatElement(Entry(), count: grown - entries.count))
     }
 
     mutating func record(_ index: Int, count c: Int, documentTokens: Int) {
         ensure(index)
-        count[index] += c
-        documentFrequency[index] += 1
-        maximumInDocument[index] = max(maximumInDocument[index], c)
         let relative = documentTokens > 0 ? Double(c) / Double(documentTokens) : 0
-        relativeSum[index] += relative
-        relativeSquares[index] += relative * relative
+        entries.withUnsafeMutableBufferPointer { entries in
+            entries[index].count += c
+            entries[index].documentFrequency += 1
+            entries[index].maximumInDocument = max(entries[index].maximumInDocument, c)
+            entries[index].relativeSum += relative
+            entries[index].relativeSquares += relative * relative
+        }
     }
 
     mutating func absorb(_ other: TermStatistics, _ otherIndex: Int, into index: Int) {
         ensure(index)
-        count[index] += other.count[otherIndex]
-        documentFrequency[index] += other.documentFrequency[otherIndex]
-        maximumInDocument[index] = max(maximumInDocument[index], other.maximumInDocument[otherIndex])
-        relativeSum[index] += other.relativeSum[otherIndex]
-        relativeSquares[index] += other.relativeSquares[otherIndex]
+        let from = other.entries[otherIndex]
+        entries[index].count += from.count
+        entries[index].documentFrequency += from.documentFrequency
+        entries[index].maximumInDocument = max(entries[index].maximumInDocument, from.maximumInDocument)
+        entries[index].relativeSum += from.relativeSum
+        entries[index].relativeSquares += from.relativeSquares
     }
 }
 
@@ -130,20 +137,72 @@ public struct TermCounter: Sendable {
         return words.joined(separator: " ")
     }
 
+    /// Counts a document; for words alone with editorial words included, straight from the scan of its body,
+    /// without sentences or token lists (the n-gram and editorial rules need those, and then they are made).
+    public mutating func add(_ document: Document) {
+        guard options.ngrams == 1...1, options.editorial == .include else {
+            add(TokenizedDocument(document))
+            return
+        }
+        var body = document.body
+        body.withUTF8 { bytes in
+            var documentTokens = 0
+            let dropNumbers = options.dropNumbers
+            Tokenizer.scan(bytes) { range, isNumeric in
+                let id = vocabulary.intern(folding: bytes, range, scratch: &scratch)
+                if Int(id) == flags.count {
+                    let stop = options.stopwords.contains(vocabulary.term(id))
+                    flags.append(stop ? 1 : isNumeric ? 2 : 0)
+                    documentCounts.append(0)
+                }
+                documentTokens += 1
+                let flag = flags[Int(id)]
+                if flag == 0 || (flag == 2 && !dropNumbers) {
+                    if documentCounts[Int(id)] == 0 { touched.append(id) }
+                    documentCounts[Int(id)] += 1
+                }
+            }
+            finishDocument(id: document.id, tokens: documentTokens)
+        }
+    }
+
+    /// Records the touched unigram counts of the document just scanned.
+    private mutating func finishDocument(id: String, tokens documentTokens: Int) {
+        tokens += documentTokens
+        documents += 1
+        var entries: [(term: Int32, count: Int32)] = []
+        unigrams.ensure(vocabulary.count - 1)
+        for term in touched {
+            let c = Int(documentCounts[Int(term)])
+            unigrams.record(Int(term), count: c, documentTokens: documentTokens)
+            if recordsDocuments { entries.append((term, Int32(c))) }
+            documentCounts[Int(term)] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+        if recordsDocuments {
+            documentVectors.append(DocumentTermVector(documentID: id, tokens: documentTokens, entries: entries))
+        }
+    }
+
     public mutating func add(_ document: TokenizedDocument) {
         var body = document.document.body
         body.withUTF8 { bytes in add(document, bytes: bytes) }
     }
 
     private mutating func add(_ document: TokenizedDocument, bytes: UnsafeBufferPointer<UInt8>) {
-        // Ids of the counted tokens, and whether each may join the previous one in an n-gram.
+        // Ids of the counted tokens, and whether each may join the previous one in an n-gram (kept only for n-grams).
+        let countsNgrams = options.ngrams.upperBound >= 2
+        let countsUnigrams = options.ngrams.contains(1)
+        let excludesEditorial = options.editorial == .exclude
+        let dropNumbers = options.dropNumbers
         var ids: [Int32] = []
         var joins: [Bool] = []
-        ids.reserveCapacity(document.tokens.count)
-        joins.reserveCapacity(document.tokens.count)
+        if countsNgrams {
+            ids.reserveCapacity(document.tokens.count)
+            joins.reserveCapacity(document.tokens.count)
+        }
         var previous: Token?
-        let countsNgrams = options.ngrams.upperBound >= 2
-        let excludesEditorial = options.editorial == .exclude
+        var documentTokens = 0
         document.tokens.withUnsafeBufferPointer { tokens in
             for token in tokens {
                 if excludesEditorial, token.isEditorial {
@@ -154,35 +213,29 @@ public struct TermCounter: Sendable {
                 if Int(id) == flags.count {
                     let stop = options.stopwords.contains(vocabulary.term(id))
                     flags.append(stop ? 1 : token.isNumeric ? 2 : 0)
+                    documentCounts.append(0)
                 }
-                ids.append(id)
-                if countsNgrams { joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false) }
-                previous = token
+                documentTokens += 1
+                if countsUnigrams {
+                    let flag = flags[Int(id)]
+                    if flag == 0 || (flag == 2 && !dropNumbers) {
+                        if documentCounts[Int(id)] == 0 { touched.append(id) }
+                        documentCounts[Int(id)] += 1
+                    }
+                }
+                if countsNgrams {
+                    ids.append(id)
+                    joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false)
+                    previous = token
+                }
             }
         }
-        let documentTokens = ids.count
         tokens += documentTokens
         documents += 1
         var entries: [(term: Int32, count: Int32)] = []
 
-        if options.ngrams.contains(1) {
-            if documentCounts.count < vocabulary.count { documentCounts.append(contentsOf: repeatElement(0, count: vocabulary.count - documentCounts.count)) }
+        if countsUnigrams {
             unigrams.ensure(vocabulary.count - 1)
-            let dropNumbers = options.dropNumbers
-            var newlyTouched = touched
-            ids.withUnsafeBufferPointer { ids in
-                flags.withUnsafeBufferPointer { flags in
-                    documentCounts.withUnsafeMutableBufferPointer { counts in
-                        for id in ids {
-                            let flag = flags[Int(id)]
-                            guard flag == 0 || (flag == 2 && !dropNumbers) else { continue }
-                            if counts[Int(id)] == 0 { newlyTouched.append(id) }
-                            counts[Int(id)] += 1
-                        }
-                    }
-                }
-            }
-            touched = newlyTouched
             for id in touched {
                 let c = Int(documentCounts[Int(id)])
                 unigrams.record(Int(id), count: c, documentTokens: documentTokens)
@@ -273,9 +326,12 @@ public struct TermCounter: Sendable {
         var idMap = [Int32](repeating: -1, count: other.vocabulary.count)
         for id in 0..<other.vocabulary.count {
             idMap[id] = vocabulary.intern(other.vocabulary.term(Int32(id)))
-            if Int(idMap[id]) == flags.count { flags.append(other.flags[id]) }
+            if Int(idMap[id]) == flags.count {
+                flags.append(other.flags[id])
+                documentCounts.append(0)
+            }
         }
-        for (id, count) in other.unigrams.count.enumerated() where count > 0 {
+        for (id, entry) in other.unigrams.entries.enumerated() where entry.count > 0 {
             unigrams.absorb(other.unigrams, id, into: Int(idMap[id]))
         }
         var ngramMap = [Int32](repeating: -1, count: other.ngramKeys.count)
@@ -300,7 +356,7 @@ public struct TermCounter: Sendable {
     /// Count of a term given as text ("self-reliance", "soviet union"); 0 when absent.
     public func count(of term: String) -> Int {
         guard let reference = reference(of: term) else { return 0 }
-        return reference >= 0 ? unigrams.count[Int(reference)] : ngrams.count[Int(-reference - 1)]
+        return reference >= 0 ? unigrams[Int(reference)].count : ngrams[Int(-reference - 1)].count
     }
 
     /// The term reference of a term given as text, if counted.
@@ -310,7 +366,7 @@ public struct TermCounter: Sendable {
         guard ids.count == words.count, (1...3).contains(ids.count) else { return nil }
         if ids.count == 1 {
             let id = ids[0]
-            return Int(id) < unigrams.count.count && unigrams.count[Int(id)] > 0 ? id : nil
+            return Int(id) < unigrams.size && unigrams[Int(id)].count > 0 ? id : nil
         }
         guard let pair = pairs.id(of: IntegerKeyMap.pack(ids[0], ids[1])) else { return nil }
         let index: Int32

@@ -51,10 +51,10 @@ public struct TermFrequencies: Sendable {
         tokens = counter.tokens
         var rows: [TermFrequencyRow] = []
         let unigrams = counter.unigrams
-        for id in 0..<min(unigrams.count.count, counter.vocabulary.count) where unigrams.count[id] >= minimumCount && unigrams.count[id] > 0 {
+        for id in 0..<min(unigrams.size, counter.vocabulary.count) where unigrams[id].count >= max(1, minimumCount) {
             rows.append(Self.row(counter.vocabulary.term(Int32(id)), n: 1, unigrams, id, counter))
         }
-        for (index, key) in counter.ngramKeys.enumerated() where counter.ngrams.count[index] >= minimumCount {
+        for (index, key) in counter.ngramKeys.enumerated() where counter.ngrams[index].count >= minimumCount {
             rows.append(Self.row(counter.text(of: key), n: key.n, counter.ngrams, index, counter))
         }
         // Terms are NFC, so String's order is the order of their Unicode scalars, and deterministic.
@@ -64,12 +64,13 @@ public struct TermFrequencies: Sendable {
 
     private static func row(_ term: String, n: Int, _ s: TermStatistics, _ i: Int, _ counter: TermCounter) -> TermFrequencyRow {
         let documents = counter.documents
+        let entry = s[i]
         return TermFrequencyRow(
-            term: term, n: n, count: s.count[i],
-            per10k: counter.tokens > 0 ? Double(s.count[i]) / Double(counter.tokens) * 10_000 : 0,
-            documentFrequency: s.documentFrequency[i],
-            tfidfMax: Double(s.maximumInDocument[i]) * inverseDocumentFrequency(documents: documents, containing: s.documentFrequency[i]),
-            dispersion: juillandD(sum: s.relativeSum[i], squares: s.relativeSquares[i], parts: documents)
+            term: term, n: n, count: entry.count,
+            per10k: counter.tokens > 0 ? Double(entry.count) / Double(counter.tokens) * 10_000 : 0,
+            documentFrequency: entry.documentFrequency,
+            tfidfMax: Double(entry.maximumInDocument) * inverseDocumentFrequency(documents: documents, containing: entry.documentFrequency),
+            dispersion: juillandD(sum: entry.relativeSum, squares: entry.relativeSquares, parts: documents)
         )
     }
 
@@ -112,7 +113,7 @@ extension TermCounter {
         var rows: [DocumentTermRow] = []
         for vector in documentVectors {
             var documentRows = vector.entries.map { entry -> DocumentTermRow in
-                let df = entry.term >= 0 ? unigrams.documentFrequency[Int(entry.term)] : ngrams.documentFrequency[Int(-entry.term - 1)]
+                let df = entry.term >= 0 ? unigrams[Int(entry.term)].documentFrequency : ngrams[Int(-entry.term - 1)].documentFrequency
                 let text = term(entry.term)
                 let idf = TermFrequencies.inverseDocumentFrequency(documents: documents, containing: df)
                 return DocumentTermRow(documentID: vector.documentID, term: text, n: text.split(separator: " ").count,

@@ -3,16 +3,27 @@ import ChanceryCorpus
 /// Interns terms as small integers, keyed by their UTF-8 bytes.
 ///
 /// Counting millions of tokens through `Dictionary<String, Int>` costs a
-/// String and a SipHash per token; this table hashes the folded bytes in
-/// place (open addressing, linear probing) and stores each distinct term once
-/// in a byte arena. Ids are dense and given in order of first appearance.
+/// String and a SipHash per token. This table (open addressing, linear
+/// probing) instead hashes a token's bytes eight at a time while lower-casing
+/// them in place, and keeps each term's first eight bytes, its length and part
+/// of its hash in the slot itself: most terms are eight bytes or shorter, so a
+/// lookup usually touches one cache line and never the arena where the terms
+/// are stored. Ids are dense and given in order of first appearance.
 public struct Vocabulary: Sendable {
+    /// One slot: the term's first eight bytes (zero-padded), a hash tag with the length, and id + 1 (0 = empty).
+    struct Slot: Sendable {
+        var prefix: UInt64 = 0
+        var tagAndLength: UInt32 = 0
+        var idPlusOne: Int32 = 0
+    }
+
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Slots hold the hash's high 32 bits and id + 1 (low 32 bits); 0 is empty.
-    /// Keeping part of the hash in the slot avoids touching the arena for most mismatches.
-    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    /// A small direct-mapped cache in front of the table, for the few thousand words that make most
+    /// of any text ("the", "of", "said"): it stays in the processor's cache while the table does not.
+    private var recent = [Slot](repeating: Slot(), count: 4096)
 
     public init() {}
 
@@ -21,46 +32,142 @@ public struct Vocabulary: Sendable {
 
     /// The id of `term`'s bytes, adding it when new.
     public mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash = Self.basis
-        for byte in term { hash = Self.step(hash, byte) }
-        return intern(term, hash: Self.finish(hash, term.count), lowercasing: false)
+        let key = Self.key(term, lowercasing: false, readableEnd: term.count)
+        return intern(term, key: key, lowercasing: false)
     }
 
     /// The id of the lower-cased form of `bytes[range]`, adding it when new.
     ///
-    /// ASCII tokens (almost all of them) are hashed while being lower-cased and
-    /// compared lower-casing on the fly, without a copy; others go through
+    /// ASCII tokens (almost all of them) are lower-cased eight bytes at a time
+    /// while they are hashed, without a copy; others go through
     /// `Tokenizer.fold` first.
     public mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Int32 {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        var hash = Self.basis
-        for byte in slice {
-            if byte >= 0x80 {
-                Tokenizer.fold(bytes, range, into: &scratch)
-                return scratch.withUnsafeBufferPointer { intern($0) }
-            }
-            hash = Self.step(hash, Self.lower(byte))
+        // Reading whole words past the token is safe up to the end of the body buffer.
+        guard let key = Self.asciiKey(slice, readableEnd: bytes.count - range.lowerBound) else {
+            Tokenizer.fold(bytes, range, into: &scratch)
+            return scratch.withUnsafeBufferPointer { intern($0) }
         }
-        return intern(slice, hash: Self.finish(hash, slice.count), lowercasing: true)
+        return intern(slice, key: key, lowercasing: true)
+    }
+
+    /// A term's hash and first eight bytes, as the table compares them.
+    struct Key {
+        var hash: UInt64
+        var prefix: UInt64
+    }
+
+    /// Key of ASCII bytes lower-cased, or nil when a byte is not ASCII.
+    @inline(__always)
+    static func asciiKey(_ term: UnsafeBufferPointer<UInt8>, readableEnd: Int) -> Key? {
+        guard let base = term.baseAddress else { return Key(hash: finish(seed, 0), prefix: 0) }
+        var hash = seed
+        var prefix: UInt64 = 0
+        var offset = 0
+        while offset < term.count {
+            var word = load(base + offset, available: term.count - offset, readable: readableEnd - offset)
+            if word & 0x8080_8080_8080_8080 != 0 { return nil }
+            word = lowerASCII(word)
+            if offset == 0 { prefix = word }
+            hash = mix(hash, word)
+            offset += 8
+        }
+        return Key(hash: finish(hash, term.count), prefix: prefix)
+    }
+
+    /// Key of bytes taken as they are (already folded), or lower-cased ASCII when `lowercasing`.
+    static func key(_ term: UnsafeBufferPointer<UInt8>, lowercasing: Bool, readableEnd: Int) -> Key {
+        guard let base = term.baseAddress else { return Key(hash: finish(seed, 0), prefix: 0) }
+        var hash = seed
+        var prefix: UInt64 = 0
+        var offset = 0
+        while offset < term.count {
+            var word = load(base + offset, available: term.count - offset, readable: readableEnd - offset)
+            if lowercasing { word = lowerASCII(word) }
+            if offset == 0 { prefix = word }
+            hash = mix(hash, word)
+            offset += 8
+        }
+        return Key(hash: finish(hash, term.count), prefix: prefix)
+    }
+
+    /// Up to eight bytes little-endian, zero beyond `available`; a whole word is read when `readable` allows.
+    @inline(__always)
+    private static func load(_ pointer: UnsafePointer<UInt8>, available: Int, readable: Int) -> UInt64 {
+        if readable >= 8 {
+            let word = UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
+            return available >= 8 ? word : word & ((1 << UInt64(available * 8)) - 1)
+        }
+        var word: UInt64 = 0
+        for k in 0..<min(available, 8) { word |= UInt64(pointer[k]) << UInt64(k * 8) }
+        return word
+    }
+
+    /// Lower-cases the ASCII capitals of eight bytes at once (bytes must all be below 0x80).
+    @inline(__always)
+    private static func lowerASCII(_ word: UInt64) -> UInt64 {
+        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F        // high bit set where byte >= 'A'
+        let aboveZ = word &+ 0x2525_2525_2525_2525          // high bit set where byte > 'Z'
+        let capitals = atLeastA & ~aboveZ & 0x8080_8080_8080_8080
+        return word | (capitals >> 2)
+    }
+
+    private static var seed: UInt64 { 0x9E37_79B9_7F4A_7C15 }
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        var h = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 29
+        return h
+    }
+
+    @inline(__always)
+    private static func finish(_ hash: UInt64, _ count: Int) -> UInt64 {
+        var h = (hash ^ UInt64(count)) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 32
+        return h
     }
 
     @inline(__always)
     private static func lower(_ byte: UInt8) -> UInt8 { byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0) }
 
-    /// Looks up (and adds) bytes with a known hash; `lowercasing` compares and stores them lower-cased.
-    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64, lowercasing: Bool) -> Int32 {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == 0 { break }
-            if stored & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(stored & 0xFFFF_FFFF) - 1
-                if equals(id, term, lowercasing: lowercasing) { return Int32(id) }
-            }
-            slot = (slot + 1) & mask
+    /// The tag stored beside a slot's prefix: high hash bits, and the length (capped at 255) in the low byte.
+    @inline(__always)
+    private static func tagAndLength(_ hash: UInt64, _ count: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 40) << 8 | UInt32(min(count, 255))
+    }
+
+    /// Looks up (and adds) a term with its key; `lowercasing` compares and stores ASCII lower-cased.
+    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, key: Key, lowercasing: Bool) -> Int32 {
+        let tag = Self.tagAndLength(key.hash, term.count)
+        let line = Int(truncatingIfNeeded: key.hash >> 52) & (recent.count - 1)
+        if term.count <= 8 {
+            let cached = recent.withUnsafeBufferPointer { $0[line] }
+            if cached.idPlusOne != 0, cached.tagAndLength == tag, cached.prefix == key.prefix { return cached.idPlusOne - 1 }
         }
+        let id = lookUp(term, key: key, tag: tag, lowercasing: lowercasing)
+        if term.count <= 8 {
+            recent.withUnsafeMutableBufferPointer { $0[line] = Slot(prefix: key.prefix, tagAndLength: tag, idPlusOne: id + 1) }
+        }
+        return id
+    }
+
+    /// Finds (or adds) a term in the table proper.
+    private mutating func lookUp(_ term: UnsafeBufferPointer<UInt8>, key: Key, tag: UInt32, lowercasing: Bool) -> Int32 {
+        let (found, slot): (Int32?, Int) = slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: key.hash) & mask
+            while true {
+                let stored = slots[slot]
+                if stored.idPlusOne == 0 { return (nil, slot) }
+                if stored.tagAndLength == tag, stored.prefix == key.prefix {
+                    let id = Int(stored.idPlusOne) - 1
+                    if term.count <= 8 || restMatches(id, term, lowercasing: lowercasing) { return (Int32(id), slot) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        if let found { return found }
         let id = Int32(hashes.count)
         if lowercasing {
             for byte in term { arena.append(Self.lower(byte)) }
@@ -68,10 +175,23 @@ public struct Vocabulary: Sendable {
             arena.append(contentsOf: term)
         }
         starts.append(arena.count)
-        hashes.append(hash)
-        slots[slot] = tag | UInt64(id + 1)
+        hashes.append(key.hash)
+        slots[slot] = Slot(prefix: key.prefix, tagAndLength: tag, idPlusOne: id + 1)
         if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// Whether the bytes after the eighth equal the stored term's (lengths already agree up to 255).
+    private func restMatches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
+        let start = starts[id], end = starts[id + 1]
+        guard end - start == term.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            for k in 8..<term.count {
+                let byte = lowercasing ? Self.lower(term[k]) : term[k]
+                if arena[start + k] != byte { return false }
+            }
+            return true
+        }
     }
 
     /// The id of a term given as a String, adding it when new.
@@ -84,13 +204,15 @@ public struct Vocabulary: Sendable {
     public func id(of term: String) -> Int32? {
         var term = term
         return term.withUTF8 { bytes -> Int32? in
-            var hash = Self.basis
-            for byte in bytes { hash = Self.step(hash, byte) }
-            hash = Self.finish(hash, bytes.count)
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let id = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
+            let key = Self.key(bytes, lowercasing: false, readableEnd: bytes.count)
+            let tag = Self.tagAndLength(key.hash, bytes.count)
+            var slot = Int(truncatingIfNeeded: key.hash) & (slots.count - 1)
+            while slots[slot].idPlusOne != 0 {
+                let stored = slots[slot]
+                if stored.tagAndLength == tag, stored.prefix == key.prefix {
+                    let id = Int(stored.idPlusOne) - 1
+                    if bytes.count <= 8 || restMatches(id, bytes, lowercasing: false) { return Int32(id) }
+                }
                 slot = (slot + 1) & (slots.count - 1)
             }
             return nil
@@ -102,57 +224,14 @@ public struct Vocabulary: Sendable {
         String(decoding: arena[starts[Int(id)]..<starts[Int(id) + 1]], as: UTF8.self)
     }
 
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool = false) -> Bool {
-        let start = starts[id], end = starts[id + 1]
-        guard end - start == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { arenaBytes in
-            if lowercasing {
-                for k in 0..<bytes.count where arenaBytes[start + k] != Self.lower(bytes[k]) { return false }
-                return true
-            }
-            return memcmpEqual(arenaBytes.baseAddress! + start, bytes.baseAddress, bytes.count)
-        }
-    }
-
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (bigger.count - 1)
-            while bigger[slot] != 0 { slot = (slot + 1) & (bigger.count - 1) }
-            bigger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
+        var bigger = [Slot](repeating: Slot(), count: slots.count * 2)
+        let mask = bigger.count - 1
+        for old in slots where old.idPlusOne != 0 {
+            var slot = Int(truncatingIfNeeded: hashes[Int(old.idPlusOne) - 1]) & mask
+            while bigger[slot].idPlusOne != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = old
         }
         slots = bigger
     }
-
-    /// FNV-1a over the bytes, computed a byte at a time so that it can run while a token is lower-cased,
-    /// then mixed (multiply and xor-shift) so that the table's low bits and the slot tag's high bits both vary.
-    static var basis: UInt64 { 0xCBF2_9CE4_8422_2325 }
-
-    @inline(__always)
-    static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-
-    @inline(__always)
-    static func finish(_ hash: UInt64, _ count: Int) -> UInt64 {
-        var h = (hash ^ UInt64(count)) &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        return h
-    }
-}
-
-/// Byte equality of two buffers of `count` bytes.
-@inline(__always)
-private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-    guard let b else { return count == 0 }
-    var i = 0
-    while i + 8 <= count {
-        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
-        i += 8
-    }
-    while i < count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
 }

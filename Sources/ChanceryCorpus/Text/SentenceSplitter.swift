@@ -44,7 +44,11 @@ public enum SentenceSplitter {
         var depth = 0
         var start = paragraph.lowerBound
         var i = paragraph.lowerBound
+        let interesting = Self.interestingBytes
         while i < paragraph.upperBound {
+            // Most bytes are neither stops nor brackets: skip them in a tight loop.
+            while i < paragraph.upperBound, !interesting[Int(bytes[i])] { i += 1 }
+            guard i < paragraph.upperBound else { break }
             let byte = bytes[i]
             switch byte {
             case UInt8(ascii: "("), UInt8(ascii: "["):
@@ -163,6 +167,12 @@ public enum SentenceSplitter {
 
     private static func startsUppercase(_ word: String) -> Bool {
         word.unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    /// The bytes the splitter acts on: stops and brackets.
+    private static let interestingBytes: [Bool] = (0..<256).map { byte in
+        [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ")"), UInt8(ascii: "]")]
+            .contains(UInt8(byte))
     }
 
     /// Abbreviations that are followed by a period but rarely end a sentence, lower case, without the period.

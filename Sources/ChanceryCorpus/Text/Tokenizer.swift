@@ -61,6 +61,25 @@ public enum Tokenizer {
             }
         }
         if ascii { return }
+        // Typographic apostrophes and hyphens in otherwise ASCII words ("Korea’s") are common in edited text:
+        // map them without going through a String.
+        scratch.removeAll(keepingCapacity: true)
+        var k = range.lowerBound
+        var simple = true
+        while k < range.upperBound {
+            let byte = bytes[k]
+            if byte < 0x80 {
+                scratch.append(byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
+                k += 1
+            } else if byte == 0xE2, k + 2 < range.upperBound, bytes[k + 1] == 0x80, [0x99, 0x90, 0x91].contains(bytes[k + 2]) {
+                scratch.append(bytes[k + 2] == 0x99 ? UInt8(ascii: "'") : UInt8(ascii: "-"))
+                k += 3
+            } else {
+                simple = false
+                break
+            }
+        }
+        if simple { return }
         scratch.removeAll(keepingCapacity: true)
         let lowered = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
         for scalar in lowered.unicodeScalars {
@@ -165,7 +184,23 @@ public enum Tokenizer {
                 var last = first
                 var lastByte = byte
                 i += firstLength
-                scanning: while i < n {
+                scanning: while true {
+                    // A run of ASCII letters and digits, the common case: one table load per byte.
+                    while i < n {
+                        let b = bytes[i]
+                        guard b < 0x80 else { break }
+                        let raw = table[Int(b)]
+                        guard raw == Class.letter.rawValue || raw == Class.digit.rawValue else { break }
+                        if raw == Class.letter.rawValue {
+                            sawLetter = true
+                            last = .letter
+                        } else {
+                            last = .digit
+                        }
+                        lastByte = b
+                        i += 1
+                    }
+                    guard i < n else { break scanning }
                     let (cls, length) = classAt(i)
                     switch cls {
                     case .letter, .digit:
