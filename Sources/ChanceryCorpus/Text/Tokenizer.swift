@@ -34,6 +34,14 @@ public enum Tokenizer {
 
     /// The counting form of a token: lower case, typographic apostrophes and hyphens made plain.
     public static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if !slice.contains(where: { $0 >= 0x80 }) {
+            // ASCII: lower-case straight into the new string's storage (short terms need no allocation).
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (k, byte) in slice.enumerated() { buffer[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0) }
+                return slice.count
+            }
+        }
         var scratch: [UInt8] = []
         fold(bytes, range, into: &scratch)
         return String(decoding: scratch, as: UTF8.self)
