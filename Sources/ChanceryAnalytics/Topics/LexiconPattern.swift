@@ -53,28 +53,33 @@ public struct LexiconPattern: Sendable, Hashable {
 }
 
 extension String {
-    /// Glob match with `*` (any run) and `?` (one character); iterative, linear in practice.
+    /// Glob match with `*` (any run) and `?` (one Unicode scalar); iterative, no allocation.
     func globMatches(_ text: some StringProtocol) -> Bool {
-        let pattern = Array(self), subject = Array(text)
-        var p = 0, s = 0
-        var star = -1, mark = 0
-        while s < subject.count {
-            if p < pattern.count, pattern[p] == "?" || pattern[p] == subject[s] {
-                p += 1
-                s += 1
-            } else if p < pattern.count, pattern[p] == "*" {
+        // Without wildcards a glob is an equality test.
+        if !utf8.contains(UInt8(ascii: "*")), !utf8.contains(UInt8(ascii: "?")) {
+            return utf8.elementsEqual(text.utf8)
+        }
+        let pattern = unicodeScalars, subject = text.unicodeScalars
+        var p = pattern.startIndex, s = subject.startIndex
+        var star: String.UnicodeScalarView.Index?
+        var mark = subject.startIndex
+        while s < subject.endIndex {
+            if p < pattern.endIndex, pattern[p] == "?" || pattern[p] == subject[s] {
+                p = pattern.index(after: p)
+                s = subject.index(after: s)
+            } else if p < pattern.endIndex, pattern[p] == "*" {
                 star = p
                 mark = s
-                p += 1
-            } else if star >= 0 {
-                p = star + 1
-                mark += 1
+                p = pattern.index(after: p)
+            } else if let starred = star {
+                p = pattern.index(after: starred)
+                mark = subject.index(after: mark)
                 s = mark
             } else {
                 return false
             }
         }
-        while p < pattern.count, pattern[p] == "*" { p += 1 }
-        return p == pattern.count
+        while p < pattern.endIndex, pattern[p] == "*" { p = pattern.index(after: p) }
+        return p == pattern.endIndex
     }
 }

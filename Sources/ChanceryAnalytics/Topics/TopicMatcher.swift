@@ -28,8 +28,11 @@ public struct TopicMatcher: Sendable {
     private var byFirstPart: [String: [Entry]] = [:]
     /// Exact patterns without a wildcard in their first part, by that part.
     private var exactByFirstPart: [String: [Entry]] = [:]
-    /// Patterns with a wildcard in the first part (tried at every token).
-    private var wildcardFirst: [Entry] = []
+    /// Patterns with a wildcard in the first part, by the first `prefixKeyLength` characters of their literal
+    /// prefix ("credit*" under "cre"); those with a shorter literal prefix are tried at every token.
+    private var wildcardByPrefix: [String: [Entry]] = [:]
+    private var wildcardAnywhere: [Entry] = []
+    private static let prefixKeyLength = 3
 
     public init(lexicon: Lexicon, editorial: EditorialPolicy = .include) {
         self.lexicon = lexicon
@@ -39,7 +42,12 @@ public struct TopicMatcher: Sendable {
                 let entry = (t, p)
                 let first = pattern.parts[0]
                 if first.contains("*") || first.contains("?") {
-                    wildcardFirst.append(entry)
+                    let literal = first.prefix { $0 != "*" && $0 != "?" }
+                    if literal.count >= Self.prefixKeyLength {
+                        wildcardByPrefix[String(literal.prefix(Self.prefixKeyLength)), default: []].append(entry)
+                    } else {
+                        wildcardAnywhere.append(entry)
+                    }
                 } else if pattern.isExact {
                     exactByFirstPart[first, default: []].append(entry)
                 } else {
@@ -60,15 +68,26 @@ public struct TopicMatcher: Sendable {
     /// The forms of each token a pattern is compared with.
     private struct TokenForms {
         var term: String
+        /// Hyphen-separated pieces; only hyphenated terms ("self-reliance") have more than one.
         var pieces: [String]
+        /// The pieces closed up ("selfreliance"); the term itself when it has no hyphen.
         var skeleton: String
 
         init(_ term: String) {
             self.term = term
+            // Most terms have no hyphen: no splitting, no new strings.
+            guard term.utf8.contains(UInt8(ascii: "-")) else {
+                pieces = [term]
+                skeleton = term
+                return
+            }
             pieces = term.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
             if pieces.isEmpty { pieces = [term] }
             skeleton = pieces.count == 1 ? term : pieces.joined()
         }
+
+        /// The first piece, without building the pieces array's element when there is one piece.
+        var firstPiece: String { pieces[0] }
     }
 
     /// All matches in a document, overlaps within a topic resolved, ordered by position then topic.
@@ -94,10 +113,15 @@ public struct TopicMatcher: Sendable {
                 }
             }
             attempt(byClosedUp[form.skeleton])
-            attempt(byFirstPart[form.pieces[0]])
+            attempt(byFirstPart[form.firstPiece])
             attempt(byFirstPart[form.skeleton])
             attempt(exactByFirstPart[form.term])
-            attempt(wildcardFirst)
+            if !wildcardByPrefix.isEmpty {
+                for key in Set([form.term, form.firstPiece, form.skeleton].map { String($0.prefix(Self.prefixKeyLength)) }) {
+                    attempt(wildcardByPrefix[key])
+                }
+            }
+            attempt(wildcardAnywhere)
         }
         return Self.resolveOverlaps(candidates)
     }
