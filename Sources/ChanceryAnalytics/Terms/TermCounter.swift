@@ -96,6 +96,8 @@ public struct TermCounter: Sendable {
     /// Per-document vectors, kept only when asked for.
     public private(set) var documentVectors: [DocumentTermVector] = []
     public let recordsDocuments: Bool
+    /// Whether document vectors also hold phrases (bigrams, trigrams), or words only.
+    public let recordsPhrasesInDocuments: Bool
 
     var unigrams = TermStatistics()
     /// Every adjacent pair of word ids seen (counted or not: a trigram's leading pair), as a dense pair id.
@@ -119,9 +121,10 @@ public struct TermCounter: Sendable {
     private var ngramTouched: [Int32] = []
     private var scratch: [UInt8] = []
 
-    public init(options: TermOptions = TermOptions(), recordDocuments: Bool = false) {
+    public init(options: TermOptions = TermOptions(), recordDocuments: Bool = false, recordPhrasesInDocuments: Bool = true) {
         self.options = options
         self.recordsDocuments = recordDocuments
+        self.recordsPhrasesInDocuments = recordPhrasesInDocuments
     }
 
     /// A term reference: a vocabulary id for unigrams (>= 0), or -(n-gram index + 1).
@@ -266,7 +269,7 @@ public struct TermCounter: Sendable {
             for index in ngramTouched {
                 let c = Int(ngramDocumentCounts[Int(index)])
                 ngrams.record(Int(index), count: c, documentTokens: documentTokens)
-                if recordsDocuments { entries.append((-(index + 1), Int32(c))) }
+                if recordsDocuments, recordsPhrasesInDocuments { entries.append((-(index + 1), Int32(c))) }
                 ngramDocumentCounts[Int(index)] = 0
             }
             ngramTouched.removeAll(keepingCapacity: true)

@@ -110,18 +110,19 @@ public struct DocumentTermRow: Sendable, Hashable, Codable {
 extension TermCounter {
     /// The document × term rows, documents in corpus order, terms by count then text. Needs `recordDocuments: true`.
     public func documentTermRows() -> [DocumentTermRow] {
-        var rows: [DocumentTermRow] = []
-        for vector in documentVectors {
-            var documentRows = vector.entries.map { entry -> DocumentTermRow in
-                let df = entry.term >= 0 ? unigrams[Int(entry.term)].documentFrequency : ngrams[Int(-entry.term - 1)].documentFrequency
-                let text = term(entry.term)
-                let idf = TermFrequencies.inverseDocumentFrequency(documents: documents, containing: df)
-                return DocumentTermRow(documentID: vector.documentID, term: text, n: text.split(separator: " ").count,
-                                       count: Int(entry.count), tfidf: Double(entry.count) * idf)
-            }
-            documentRows.sort { a, b in a.count != b.count ? a.count > b.count : a.term.utf8.lexicographicallyPrecedes(b.term.utf8) }
-            rows += documentRows
+        documentVectors.flatMap { vector in
+            weighted(vector).sorted { a, b in a.count != b.count ? a.count > b.count : a.term < b.term }
         }
-        return rows
+    }
+
+    /// One document's terms with their TF-IDF, in the vector's order.
+    public func weighted(_ vector: DocumentTermVector) -> [DocumentTermRow] {
+        vector.entries.map { entry -> DocumentTermRow in
+            let df = entry.term >= 0 ? unigrams[Int(entry.term)].documentFrequency : ngrams[Int(-entry.term - 1)].documentFrequency
+            let text = term(entry.term)
+            let idf = TermFrequencies.inverseDocumentFrequency(documents: documents, containing: df)
+            return DocumentTermRow(documentID: vector.documentID, term: text, n: entry.term >= 0 ? 1 : text.split(separator: " ").count,
+                                   count: Int(entry.count), tfidf: Double(entry.count) * idf)
+        }
     }
 }

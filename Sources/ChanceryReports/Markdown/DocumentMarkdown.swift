@@ -39,7 +39,7 @@ enum DocumentMarkdown {
 
         out += "## Length\n\n"
         out += "\(NumberText.integer(report.tokens)) tokens, \(NumberText.integer(report.types)) types, \(report.sentences) sentences, "
-        out += "\(document.paragraphs.count) paragraphs"
+        out += "\(report.paragraphs) paragraphs"
         if !document.header.isEmpty { out += "; \(document.header.count) header lines" }
         if !document.closing.isEmpty { out += "; \(document.closing.count) closing lines" }
         out += ".\n"
