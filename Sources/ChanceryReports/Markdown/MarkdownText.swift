@@ -7,6 +7,11 @@
 enum MarkdownText {
     /// Escapes Markdown and HTML syntax and folds line breaks into spaces.
     static func escape(_ text: some StringProtocol) -> String {
+        // Most text has nothing to escape: check its bytes before building a new string.
+        if !needsEscaping(text.utf8) {
+            let plain = String(text)
+            if !(plain.hasPrefix("- ") || plain.hasPrefix("+ ") || plain.first?.isNumber == true) { return plain }
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for character in text {
@@ -33,6 +38,29 @@ enum MarkdownText {
             if after == out.endIndex || out[after] == " " { out.insert("\\", at: dot) }
         }
         return out
+    }
+
+    /// ASCII bytes that need escaping: Markdown and HTML syntax, line breaks and other controls.
+    private static let specialASCII: [Bool] = (0..<128).map { byte in
+        byte < 0x20 || byte == 0x7F || "\\`*_[]<>#|!{}~$&".utf8.contains(UInt8(byte))
+    }
+
+    /// Whether the text holds anything `escape` would change: special ASCII, C1 controls (C2 80–9F),
+    /// or bidirectional embeddings and isolates (U+202A–202E, U+2066–2069).
+    private static func needsEscaping(_ bytes: some Collection<UInt8>) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x80 {
+                if specialASCII[Int(byte)] { return true }
+            } else if previous == 0xC2, byte <= 0x9F {
+                return true
+            } else if beforePrevious == 0xE2, (previous == 0x80 && (0xAA...0xAE).contains(byte)) || (previous == 0x81 && (0xA6...0xA9).contains(byte)) {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// A table cell: escaped, never empty (an empty cell is shown as a dash).
