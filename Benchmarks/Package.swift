@@ -13,6 +13,14 @@ let package = Package(
             dependencies: [.product(name: "ChanceryCorpus", package: "Chancery")]
         ),
         .executableTarget(
+            name: "ChanceryBench",
+            dependencies: [
+                .product(name: "ChanceryCorpus", package: "Chancery"),
+                .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryReports", package: "Chancery"),
+            ]
+        ),
+        .executableTarget(
             name: "TemporalThroughput",
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),

@@ -44,9 +44,15 @@ public struct LexiconPattern: Sendable, Hashable {
         let words = lowered.split(whereSeparator: \.isWhitespace).map(String.init)
         parts = isExact ? words : words.flatMap { $0.split(separator: "-").map(String.init) }
         guard parts.contains(where: { $0.contains(where: { $0.isLetter || $0.isNumber }) }) else { throw .onlyWildcards }
+        wildcardParts = parts.map { $0.utf8.contains(UInt8(ascii: "*")) || $0.utf8.contains(UInt8(ascii: "?")) }
     }
 
-    var hasWildcards: Bool { parts.contains { $0.contains("*") || $0.contains("?") } }
+    /// Which parts hold `*` or `?` (worked out once: matching asks at every candidate token).
+    let wildcardParts: [Bool]
+
+    var hasWildcards: Bool { wildcardParts.contains(true) }
+
+    func hasWildcards(in range: Range<Int>) -> Bool { wildcardParts[range].contains(true) }
 
     /// The closed-up form of the whole pattern ("selfreliance"), the key for one-token matches.
     var closedUp: String { parts.joined() }

@@ -68,26 +68,57 @@ public struct TopicMatcher: Sendable {
     /// The forms of each token a pattern is compared with.
     private struct TokenForms {
         var term: String
-        /// Hyphen-separated pieces; only hyphenated terms ("self-reliance") have more than one.
-        var pieces: [String]
+        /// Hyphen-separated pieces of a hyphenated term ("self-reliance"); nil for the many terms without a hyphen.
+        var hyphenated: [String]?
         /// The pieces closed up ("selfreliance"); the term itself when it has no hyphen.
         var skeleton: String
 
         init(_ term: String) {
             self.term = term
-            // Most terms have no hyphen: no splitting, no new strings.
+            // Most terms have no hyphen: no splitting, no new strings, no array.
             guard term.utf8.contains(UInt8(ascii: "-")) else {
-                pieces = [term]
+                hyphenated = nil
                 skeleton = term
                 return
             }
-            pieces = term.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
-            if pieces.isEmpty { pieces = [term] }
-            skeleton = pieces.count == 1 ? term : pieces.joined()
+            let pieces = term.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
+            hyphenated = pieces.count > 1 ? pieces : nil
+            skeleton = pieces.count > 1 ? pieces.joined() : term
         }
 
-        /// The first piece, without building the pieces array's element when there is one piece.
-        var firstPiece: String { pieces[0] }
+        var pieces: [String] { hyphenated ?? [term] }
+        var firstPiece: String { hyphenated?[0] ?? term }
+    }
+
+    /// The patterns worth trying at a token with these forms, each once.
+    private func candidates(for form: TokenForms) -> [Entry] {
+        var entries: [Entry] = []
+        func add(_ more: [Entry]?) {
+            // Candidate lists are short: a linear check is cheaper than hashing.
+            for entry in more ?? [] where !entries.contains(where: { $0 == entry }) { entries.append(entry) }
+        }
+        add(byClosedUp[form.skeleton])
+        add(byFirstPart[form.firstPiece])
+        if form.hyphenated != nil { add(byFirstPart[form.skeleton]) }
+        add(exactByFirstPart[form.term])
+        if !wildcardByPrefix.isEmpty {
+            let termKey = String(form.term.prefix(Self.prefixKeyLength))
+            add(wildcardByPrefix[termKey])
+            if form.hyphenated != nil {
+                for other in [form.firstPiece, form.skeleton] {
+                    let key = String(other.prefix(Self.prefixKeyLength))
+                    if key != termKey { add(wildcardByPrefix[key]) }
+                }
+            }
+        }
+        add(wildcardAnywhere)
+        return entries
+    }
+
+    /// Candidate patterns per term, kept while a run of documents is matched (terms recur across documents).
+    public struct CandidateCache: Sendable {
+        fileprivate var entries: [String: [(topic: Int, pattern: Int)]] = [:]
+        public init() {}
     }
 
     /// All matches in a document, overlaps within a topic resolved, ordered by position then topic.
@@ -97,33 +128,31 @@ public struct TopicMatcher: Sendable {
 
     /// All matches, given the document's terms already computed (`document.terms`).
     public func matches(in document: TokenizedDocument, terms: [String]) -> [PatternMatch] {
+        var cache = CandidateCache()
+        return matches(in: document, terms: terms, cache: &cache)
+    }
+
+    /// All matches, reusing candidate lookups from earlier documents.
+    public func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
         let forms = terms.map(TokenForms.init)
         let tokens = document.tokens
-        var candidates: [PatternMatch] = []
+        var found: [PatternMatch] = []
         for start in tokens.indices where allowed(tokens[start]) {
             let form = forms[start]
-            var tried: Set<Int> = []
-            func attempt(_ entries: [Entry]?) {
-                for entry in entries ?? [] {
-                    let key = entry.topic << 20 | entry.pattern
-                    guard tried.insert(key).inserted else { continue }
-                    if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, forms, tokens) {
-                        candidates.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
-                    }
+            let entries: [Entry]
+            if let cached = cache.entries[form.term] {
+                entries = cached
+            } else {
+                entries = candidates(for: form)
+                cache.entries[form.term] = entries
+            }
+            for entry in entries {
+                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, forms, tokens) {
+                    found.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
                 }
             }
-            attempt(byClosedUp[form.skeleton])
-            attempt(byFirstPart[form.firstPiece])
-            attempt(byFirstPart[form.skeleton])
-            attempt(exactByFirstPart[form.term])
-            if !wildcardByPrefix.isEmpty {
-                for key in Set([form.term, form.firstPiece, form.skeleton].map { String($0.prefix(Self.prefixKeyLength)) }) {
-                    attempt(wildcardByPrefix[key])
-                }
-            }
-            attempt(wildcardAnywhere)
         }
-        return Self.resolveOverlaps(candidates)
+        return Self.resolveOverlaps(found)
     }
 
     private func allowed(_ token: Token) -> Bool {
@@ -132,44 +161,56 @@ public struct TopicMatcher: Sendable {
 
     /// End (exclusive) of the longest match of `pattern` starting at token `start`, or nil.
     private func match(_ pattern: LexiconPattern, from start: Int, _ forms: [TokenForms], _ tokens: [Token]) -> Int? {
-        let sentence = tokens[start].sentence
         let parts = pattern.parts
-        func usable(_ t: Int) -> Bool { t < tokens.count && tokens[t].sentence == sentence && allowed(tokens[t]) }
-
         if pattern.isExact {
             var t = start
             for part in parts {
-                guard usable(t), part.globMatches(forms[t].term) else { return nil }
+                guard usable(t, start, tokens), part.globMatches(forms[t].term) else { return nil }
                 t += 1
             }
             return t
         }
-        // Parts j..., from token t: a token covers one or more whole parts, piece by piece or closed up.
-        func extend(_ j: Int, _ t: Int) -> Int? {
-            if j == parts.count { return t }
-            guard usable(t) else { return nil }
-            let form = forms[t]
-            var best: Int?
-            let pieces = form.pieces
-            if pieces.count <= parts.count - j,
-               zip(pieces, parts[j..<(j + pieces.count)]).allSatisfy({ $1.globMatches($0) }),
-               let end = extend(j + pieces.count, t + 1) {
-                best = end
+        return extend(pattern, 0, start, start, forms, tokens)
+    }
+
+    /// A token the match may use: in the sentence where it started, and allowed by the editorial policy.
+    @inline(__always)
+    private func usable(_ t: Int, _ start: Int, _ tokens: [Token]) -> Bool {
+        t < tokens.count && tokens[t].sentence == tokens[start].sentence && allowed(tokens[t])
+    }
+
+    /// Parts j... of a pattern from token t: a token covers one or more whole parts, piece by piece or closed up.
+    private func extend(_ pattern: LexiconPattern, _ j: Int, _ t: Int, _ start: Int, _ forms: [TokenForms], _ tokens: [Token]) -> Int? {
+        let parts = pattern.parts
+        if j == parts.count { return t }
+        guard usable(t, start, tokens) else { return nil }
+        let form = forms[t]
+        var best: Int?
+        let pieceCount = form.hyphenated?.count ?? 1
+        if pieceCount <= parts.count - j {
+            var aligned = true
+            if let pieces = form.hyphenated {
+                for (k, piece) in pieces.enumerated() where !parts[j + k].globMatches(piece) {
+                    aligned = false
+                    break
+                }
+            } else {
+                aligned = parts[j].globMatches(form.term)
             }
-            if parts.count - j >= 2 {
-                for r in 2...(parts.count - j) where !parts[j..<(j + r)].contains(where: { $0.contains("*") || $0.contains("?") }) {
-                    if parts[j..<(j + r)].joined() == form.skeleton, let end = extend(j + r, t + 1) {
-                        best = max(best ?? end, end)
-                    }
+            if aligned, let end = extend(pattern, j + pieceCount, t + 1, start, forms, tokens) { best = end }
+        }
+        if parts.count - j >= 2 {
+            for r in 2...(parts.count - j) where !pattern.hasWildcards(in: j..<(j + r)) {
+                if parts[j..<(j + r)].joined() == form.skeleton, let end = extend(pattern, j + r, t + 1, start, forms, tokens) {
+                    best = max(best ?? end, end)
                 }
             }
-            if parts.count - j == 1, pieces.count > 1, parts[j].globMatches(form.skeleton) || parts[j].globMatches(form.term),
-               let end = extend(j + 1, t + 1) {
-                best = max(best ?? end, end)
-            }
-            return best
         }
-        return extend(0, start)
+        if parts.count - j == 1, pieceCount > 1, parts[j].globMatches(form.skeleton) || parts[j].globMatches(form.term),
+           let end = extend(pattern, j + 1, t + 1, start, forms, tokens) {
+            best = max(best ?? end, end)
+        }
+        return best
     }
 
     /// The topics matched in each sentence, in lexicon order: what an event in that sentence is about.

@@ -115,21 +115,23 @@ public struct CorpusReport: Sendable {
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
         var skipped: [InputError] = []
+        var cache = TopicMatcher.CandidateCache()
         for file in files {
             let result = DocumentReader.read(file)
             skipped += result.problems
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
                 counter.add(tokenized)
-                reports.append(analyse(tokenized, matcher: matcher, tagger: tagger, options: options))
+                reports.append(analyse(tokenized, matcher: matcher, cache: &cache, tagger: tagger, options: options))
             }
         }
         return ChunkResult(reports: reports, counter: counter, skipped: skipped, files: files.count)
     }
 
-    private static func analyse(_ tokenized: TokenizedDocument, matcher: TopicMatcher, tagger: TemporalTagger, options: ReportOptions) -> DocumentReport {
+    private static func analyse(_ tokenized: TokenizedDocument, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
+                                tagger: TemporalTagger, options: ReportOptions) -> DocumentReport {
         let terms = tokenized.terms
-        let matches = matcher.matches(in: tokenized, terms: terms)
+        let matches = matcher.matches(in: tokenized, terms: terms, cache: &cache)
         let sentenceTopics = matcher.sentenceTopics(matches, in: tokenized)
         let tagging = tagger.tag(tokenized)
         let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics[sentence] ?? [] }
