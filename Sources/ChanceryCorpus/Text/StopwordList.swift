@@ -27,6 +27,7 @@ public struct StopwordList: Sendable, Hashable {
         should so some such than that the their theirs them themselves then there these they this those
         through to too under until up very was we were what when where which while who whom why will
         with would you your yours yourself yourselves shall may might must upon whether s t
+        us since without within among although though yet unless whose
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Reads a list from a file: one word per line, `#` starts a comment.
