@@ -14,7 +14,7 @@ public enum ReportTables {
             Column("redactions", .integer), Column("editorial_spans", .integer), Column("summary", .text),
             Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
             Column("report", .text),
-        ], rows: reports.map { report in
+        ], items: reports, row: { report in
             let document = report.document
             let metadata = document.metadata
             func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }

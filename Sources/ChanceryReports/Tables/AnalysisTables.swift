@@ -10,7 +10,7 @@ public enum AnalysisTables {
         Table(name: "terms", title: "Terms", columns: [
             Column("term", .text), Column("n", .integer), Column("count", .integer), Column("per_10k", .decimal, decimals: 2),
             Column("doc_freq", .integer), Column("tfidf_max", .decimal, decimals: 3), Column("dispersion_d", .decimal, decimals: 3),
-        ], rows: frequencies.rows.prefix(top ?? .max).map {
+        ], items: Array(frequencies.rows.prefix(top ?? .max)), row: {
             [.text($0.term), .integer($0.n), .integer($0.count), .decimal($0.per10k), .integer($0.documentFrequency),
              .decimal($0.tfidfMax), $0.dispersion.map(Cell.decimal) ?? .empty]
         })
@@ -29,7 +29,7 @@ public enum AnalysisTables {
         Table(name: "document_terms", title: "Document terms", columns: [
             Column("document_id", .text), Column("term", .text), Column("n", .integer), Column("count", .integer),
             Column("tfidf", .decimal, decimals: 3),
-        ], rows: rows.map { [.text($0.documentID), .text($0.term), .integer($0.n), .integer($0.count), .decimal($0.tfidf)] })
+        ], items: rows, row: { [.text($0.documentID), .text($0.term), .integer($0.n), .integer($0.count), .decimal($0.tfidf)] })
     }
 
     public static func keyness(_ keyness: [Keyness], top: Int? = nil) -> Table {
@@ -59,7 +59,7 @@ public enum AnalysisTables {
         Table(name: "topics", title: "Topics", columns: [
             Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
             Column("hits", .integer), Column("tokens", .integer), Column("per_1k", .decimal, decimals: 2), Column("matched_terms", .text),
-        ], rows: analysis.rows.map {
+        ], items: analysis.rows, row: {
             [.text($0.documentID), date($0.date), precision($0.date), .text($0.topic), .integer($0.hits), .integer($0.tokens),
              .decimal($0.per1k), .text($0.matchedTermsText)]
         })
@@ -79,7 +79,7 @@ public enum AnalysisTables {
         Table(name: "kwic", title: "KWIC", columns: [
             Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
             Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
-        ], rows: lines.map {
+        ], items: lines, row: {
             [.text($0.documentID), date($0.date), precision($0.date), .text($0.topic), .text($0.left), .text($0.match), .text($0.right),
              .integer($0.sentenceIndex)]
         })
@@ -89,7 +89,7 @@ public enum AnalysisTables {
         Table(name: "keywords", title: "Keywords", columns: [
             Column("document_id", .text), Column("rank", .integer), Column("term", .text), Column("count", .integer),
             Column(method == .tfidf ? "tfidf" : "g2", .decimal, decimals: 3),
-        ], rows: keywords.map { [.text($0.documentID), .integer($0.rank), .text($0.term), .integer($0.count), .decimal($0.score)] })
+        ], items: keywords, row: { [.text($0.documentID), .integer($0.rank), .text($0.term), .integer($0.count), .decimal($0.score)] })
     }
 
     /// `timeline.csv`: the contract's columns, then what the tagger knows besides.
@@ -100,7 +100,7 @@ public enum AnalysisTables {
             Column("topics", .text), Column("kind", .text), Column("value", .text), Column("modifier", .text), Column("vague", .text),
             Column("duration", .text), Column("implied_start", .date), Column("events", .text), Column("sentence_index", .integer),
             Column("char_start", .integer),
-        ], rows: events.map { event in
+        ], items: events, row: { event in
             [
                 .date(event.date), .text(event.date.precision.rawValue), .text(event.documentID), date(event.documentDate),
                 .text(event.expression), .text(event.resolution.rawValue), .text(event.sentence), .text(event.actors.joined(separator: "; ")),

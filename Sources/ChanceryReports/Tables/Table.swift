@@ -82,6 +82,14 @@ public struct Table: Sendable {
         }
     }
 
+    /// A table whose rows are made from `items` one at a time, as a writer asks for them: the rows of a
+    /// large table never all exist at once.
+    public init<Item: Sendable>(name: String, title: String, columns: [Column], items: [Item], row: @escaping @Sendable (Item) -> [Cell]) {
+        self.init(name: name, title: title, columns: columns, rowCount: items.count) { sink in
+            for item in items { try sink(row(item)) }
+        }
+    }
+
     /// Calls `body` with each row in order; each row has one cell per column.
     public func forEachRow(_ body: ([Cell]) throws -> Void) throws {
         try produce(body)
