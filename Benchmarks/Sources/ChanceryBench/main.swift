@@ -15,6 +15,25 @@ import Foundation
 // Documents are processed in chunks of files on all cores, as `chancery report` does.
 
 let arguments = CommandLine.arguments
+
+// `ChanceryBench xlsx-rows N OUT.xlsx`: N rows × 5 columns written as one sheet (constant-memory mode past 100,000 rows).
+if arguments.count == 4, arguments[1] == "xlsx-rows", let count = Int(arguments[2]) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let table = Table(name: "rows", title: "Rows", columns: [
+        Column("term", .text), Column("document", .text), Column("count", .integer), Column("share", .decimal), Column("date", .date),
+    ], rowCount: count) { sink in
+        let day = try HistoricalDate(year: 1962, month: 12, day: 8)
+        for index in 0..<count {
+            try sink([.text("term \(index % 5000)"), .text("document-\(index / 100)"), .integer(index), .decimal(Double(index) / 7), .date(day.adding(days: index % 3000))])
+        }
+    }
+    try XLSXWriter.write(tables: [table], to: URL(fileURLWithPath: arguments[3]))
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print(String(format: "chancery xlsx-rows  %9d rows %8.2f s  peak RSS %7.1f MB", count, seconds, Double(usage.ru_maxrss) / 1024))
+    exit(0)
+}
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: ChanceryBench ingest|terms|topics|timeline|xlsx-terms FOLDER [OUT.xlsx]\n".utf8))
     exit(2)
