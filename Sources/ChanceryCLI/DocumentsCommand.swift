@@ -26,7 +26,6 @@ struct DocumentsCommand: ParsableCommand {
             }
             Console.output(TextTable.render(rows))
         }
-        let status = ExitStatus.after(documents: corpus.documents.count, skipped: corpus.skipped.count)
-        if status != .success { throw ExitCode(status.rawValue) }
+        try ExitStatus.finish(corpus)
     }
 }

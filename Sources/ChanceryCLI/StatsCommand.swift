@@ -21,8 +21,7 @@ struct StatsCommand: ParsableCommand {
         let corpus = try input.load()
         let statistics = CorpusStatistics(corpus)
         Console.output(json ? try StatsRendering.json(statistics) : StatsRendering.table(statistics, root: corpus.root))
-        let status = ExitStatus.after(documents: corpus.documents.count, skipped: corpus.skipped.count)
-        if status != .success { throw ExitCode(status.rawValue) }
+        try ExitStatus.finish(corpus)
     }
 }
 

@@ -169,11 +169,19 @@ public struct TermCounter: Sendable {
         }
     }
 
-    /// Records the touched unigram counts of the document just scanned.
+    /// Records the document just scanned: its words only.
     private mutating func finishDocument(id: String, tokens documentTokens: Int) {
         tokens += documentTokens
         documents += 1
         var entries: [(term: Int32, count: Int32)] = []
+        recordWords(documentTokens: documentTokens, into: &entries)
+        if recordsDocuments {
+            documentVectors.append(DocumentTermVector(documentID: id, tokens: documentTokens, entries: entries))
+        }
+    }
+
+    /// Moves the words counted for the current document into the corpus statistics (and its vector).
+    private mutating func recordWords(documentTokens: Int, into entries: inout [(term: Int32, count: Int32)]) {
         unigrams.ensure(vocabulary.count - 1)
         for term in touched {
             let c = Int(documentCounts[Int(term)])
@@ -182,9 +190,6 @@ public struct TermCounter: Sendable {
             documentCounts[Int(term)] = 0
         }
         touched.removeAll(keepingCapacity: true)
-        if recordsDocuments {
-            documentVectors.append(DocumentTermVector(documentID: id, tokens: documentTokens, entries: entries))
-        }
     }
 
     public mutating func add(_ document: TokenizedDocument) {
@@ -237,16 +242,7 @@ public struct TermCounter: Sendable {
         documents += 1
         var entries: [(term: Int32, count: Int32)] = []
 
-        if countsUnigrams {
-            unigrams.ensure(vocabulary.count - 1)
-            for id in touched {
-                let c = Int(documentCounts[Int(id)])
-                unigrams.record(Int(id), count: c, documentTokens: documentTokens)
-                if recordsDocuments { entries.append((id, Int32(c))) }
-                documentCounts[Int(id)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
+        if countsUnigrams { recordWords(documentTokens: documentTokens, into: &entries) }
 
         if options.ngrams.upperBound >= 2 {
             for n in max(2, options.ngrams.lowerBound)...options.ngrams.upperBound {

@@ -32,7 +32,8 @@ public struct Vocabulary: Sendable {
 
     /// The id of `term`'s bytes, adding it when new.
     public mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let key = Self.key(term, lowercasing: false, readableEnd: term.count)
+        // Without the ASCII-only check a key is always made.
+        let key = Self.key(term, lowercasing: false, readableEnd: term.count)!
         return intern(term, key: key, lowercasing: false)
     }
 
@@ -60,29 +61,20 @@ public struct Vocabulary: Sendable {
     /// Key of ASCII bytes lower-cased, or nil when a byte is not ASCII.
     @inline(__always)
     static func asciiKey(_ term: UnsafeBufferPointer<UInt8>, readableEnd: Int) -> Key? {
-        guard let base = term.baseAddress else { return Key(hash: finish(seed, 0), prefix: 0) }
-        var hash = seed
-        var prefix: UInt64 = 0
-        var offset = 0
-        while offset < term.count {
-            var word = load(base + offset, available: term.count - offset, readable: readableEnd - offset)
-            if word & 0x8080_8080_8080_8080 != 0 { return nil }
-            word = lowerASCII(word)
-            if offset == 0 { prefix = word }
-            hash = mix(hash, word)
-            offset += 8
-        }
-        return Key(hash: finish(hash, term.count), prefix: prefix)
+        key(term, lowercasing: true, asciiOnly: true, readableEnd: readableEnd)
     }
 
-    /// Key of bytes taken as they are (already folded), or lower-cased ASCII when `lowercasing`.
-    static func key(_ term: UnsafeBufferPointer<UInt8>, lowercasing: Bool, readableEnd: Int) -> Key {
+    /// Key of bytes taken as they are (already folded), or lower-cased ASCII when `lowercasing`;
+    /// nil when `asciiOnly` and a byte is not ASCII.
+    @inline(__always)
+    static func key(_ term: UnsafeBufferPointer<UInt8>, lowercasing: Bool, asciiOnly: Bool = false, readableEnd: Int) -> Key? {
         guard let base = term.baseAddress else { return Key(hash: finish(seed, 0), prefix: 0) }
         var hash = seed
         var prefix: UInt64 = 0
         var offset = 0
         while offset < term.count {
             var word = load(base + offset, available: term.count - offset, readable: readableEnd - offset)
+            if asciiOnly, word & 0x8080_8080_8080_8080 != 0 { return nil }
             if lowercasing { word = lowerASCII(word) }
             if offset == 0 { prefix = word }
             hash = mix(hash, word)
@@ -204,7 +196,7 @@ public struct Vocabulary: Sendable {
     public func id(of term: String) -> Int32? {
         var term = term
         return term.withUTF8 { bytes -> Int32? in
-            let key = Self.key(bytes, lowercasing: false, readableEnd: bytes.count)
+            guard let key = Self.key(bytes, lowercasing: false, readableEnd: bytes.count) else { return nil }
             let tag = Self.tagAndLength(key.hash, bytes.count)
             var slot = Int(truncatingIfNeeded: key.hash) & (slots.count - 1)
             while slots[slot].idPlusOne != 0 {
