@@ -50,6 +50,17 @@ struct TemporalGrammar {
     let tokens: UnsafeBufferPointer<Token>
     let index: TriggerIndex
     let gazetteer: EventGazetteer
+    /// Years a bare four-digit number may be: telegram numbers ("Embtels 1247, 1248"), quantities ("about
+    /// 1000") and page numbers look like years, so a number standing alone counts as a year only within
+    /// 120 years before and 30 after the document's date (1400–2100 for an undated document).
+    /// Dates written out in full ("8 December 1962") are not limited.
+    var plausibleBareYears: ClosedRange<Int> = 1400...2100
+
+    /// The plausible bare years around a document date.
+    static func plausibleYears(around date: HistoricalDate?) -> ClosedRange<Int> {
+        guard let year = date?.year else { return 1400...2100 }
+        return (year - 120)...(year + 30)
+    }
 
     var count: Int { tokens.count }
 
@@ -338,7 +349,7 @@ struct TemporalGrammar {
         }
         if hasPeriod || slash, let numeric = numericDate(i) { return numeric }
         // A bare year, when a word before it says it is one: "in 1962", "since 1958", "the end of 1961".
-        if let value = year(i) {
+        if let value = year(i), plausibleBareYears.contains(value) {
             var (modifier, first) = modifierBefore(i)
             let cue = term(first - 1)
             let previousIsYear = year(first - 2) != nil && (cue == "and" || cue == "or" || cue == "to")

@@ -67,7 +67,8 @@ public struct TemporalTagger: Sendable {
         var body = document.document.body
         return body.withUTF8 { bytes in
             document.tokens.withUnsafeBufferPointer { tokens in
-                let grammar = TemporalGrammar(bytes: bytes, tokens: tokens, index: index, gazetteer: gazetteer)
+                var grammar = TemporalGrammar(bytes: bytes, tokens: tokens, index: index, gazetteer: gazetteer)
+                grammar.plausibleBareYears = TemporalGrammar.plausibleYears(around: documentDate)
                 var resolver = ReferenceTime(grammar: grammar, documentDate: documentDate)
                 var nextFree = 0
                 for i in 0..<tokens.count where i >= nextFree {
