@@ -300,6 +300,11 @@ struct ReferenceTime {
             expression.events = chosen.map(\.name)
             expression.date = earliest?.date
             expression.modifier = modifier
+            // "After the Korean War" lies after the war's end, not after its first month: with AFTER the
+            // expression takes the latest known end of the events named.
+            if modifier == .after, let end = chosen.compactMap({ $0.end ?? $0.start }).max() {
+                expression.date = end
+            }
         }
 
         if expression.value.isEmpty { expression.value = expression.date?.iso ?? "" }
