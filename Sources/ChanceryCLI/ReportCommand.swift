@@ -71,6 +71,17 @@ struct ReportCommand: ParsableCommand {
         options.gazetteer = try TimelineCommand.gazetteer(gazetteer)
         options.command = ["chancery"] + CommandLine.arguments.dropFirst()
 
+        let interruption = ReportWriter.Interruption()
+        let signals = InterruptHandler.install { [out] signal in
+            let what = switch interruption.stop() {
+            case .nothingWritten: "nothing was written; no report at \(out)"
+            case .partialRemoved: "the partly written report was removed; no report at \(out)"
+            case .alreadyWritten: "after the report was written to \(out)"
+            }
+            InterruptHandler.exit("\nchancery: interrupted (\(InterruptHandler.name(signal))); \(what)\n", status: 128 + signal)
+        }
+        defer { signals.cancel() }
+
         let corpus = try input.load()
         guard !corpus.documents.isEmpty else {
             throw ValidationError("no document could be read from \(input.path); no report written")
@@ -78,6 +89,11 @@ struct ReportCommand: ParsableCommand {
         let bar = ProgressBar(label: "analysing")
         let report = CorpusReport(corpus: corpus, options: options) { done, total in bar.update(done, total) }
         bar.finish()
+        // The report reads the files again: one may have vanished or changed since they were listed.
+        let listed = Set(corpus.skipped)
+        for problem in report.corpus.skipped where !listed.contains(problem) {
+            Console.error(problem.description)
+        }
         for document in report.documents {
             for rejected in document.rejectedDates {
                 Console.error("\(document.document.file) (\(document.document.id)): \(rejected)")
@@ -85,13 +101,53 @@ struct ReportCommand: ParsableCommand {
         }
         let written: ReportWriter.Written
         do {
-            written = try ReportWriter.write(report, to: out, version: ChanceryVersion.current)
+            written = try ReportWriter.write(report, to: out, version: ChanceryVersion.current, interruption: interruption)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         Console.error("wrote \(written.files.count) files to \(out)")
-        try ExitStatus.finish(corpus)
+        try ExitStatus.finish(report.corpus)
+    }
+}
+
+/// SIGINT and SIGTERM, handled on a dispatch queue instead of killing the process where it stands.
+///
+/// The handler runs on its own thread while the command goes on, so it must
+/// only touch thread-safe state (`ReportWriter.Interruption`) and end the
+/// process with `_exit`, which runs no atexit handlers under the main thread's feet.
+struct InterruptHandler {
+    private let sources: [DispatchSourceSignal]
+
+    static func install(_ handler: @escaping @Sendable (Int32) -> Void) -> InterruptHandler {
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            // The default action would end the process before the handler could clean up.
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
+            source.setEventHandler { handler(number) }
+            source.resume()
+            return source
+        }
+        return InterruptHandler(sources: sources)
+    }
+
+    /// Restores the default actions.
+    func cancel() {
+        for source in sources {
+            source.cancel()
+            Foundation.signal(Int32(source.handle), SIG_DFL)
+        }
+    }
+
+    static func name(_ signal: Int32) -> String {
+        signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
+    }
+
+    /// Writes `message` to stderr and ends the process at once with `status`.
+    static func exit(_ message: String, status: Int32) -> Never {
+        let bytes = Array(message.utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        _exit(status)
     }
 }
 

@@ -63,7 +63,8 @@ enum FileSystem {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(errno)) }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        // One byte more than the size, so the read that finds the end needs no second buffer the size of the file.
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }

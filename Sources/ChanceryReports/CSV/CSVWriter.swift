@@ -34,11 +34,12 @@ public struct CSVWriter: Sendable {
         try write(table) { chunk in
             buffer.append(chunk)
             if buffer.count >= 1 << 20 {
-                handle.write(buffer)
+                // The throwing write: `write(_:)` traps on a full disk.
+                try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        handle.write(buffer)
+        try handle.write(contentsOf: buffer)
     }
 
     private func write(_ table: Table, _ emit: (Data) throws -> Void) throws {

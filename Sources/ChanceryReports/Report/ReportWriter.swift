@@ -22,7 +22,9 @@ public enum ReportWriter {
         public var files: [String]
     }
 
-    public static func write(_ report: CorpusReport, to destination: String, version: String) throws -> Written {
+    /// Writes the report into `destination`; with `interruption`, a signal handler can stop it without leaving half a report.
+    public static func write(_ report: CorpusReport, to destination: String, version: String,
+                             interruption: Interruption? = nil) throws -> Written {
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: destination).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -33,19 +35,89 @@ public enum ReportWriter {
             throw ReportError("cannot create \(parent.path): \(error.localizedDescription)")
         }
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).chancery-partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: temporary)
-        do {
-            try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
-        } catch {
-            throw ReportError("cannot write in \(parent.path): \(error.localizedDescription)")
+        let interruption = interruption ?? Interruption()
+        try interruption.claim(temporary) {
+            try? fileManager.removeItem(at: temporary)
+            do {
+                try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            } catch {
+                throw ReportError("cannot write in \(parent.path): \(error.localizedDescription)")
+            }
         }
         var finished = false
-        defer { if !finished { try? fileManager.removeItem(at: temporary) } }
+        defer { if !finished { interruption.discard() } }
 
         let files = try writeContents(report, into: temporary, version: version)
-        try swapIntoPlace(temporary, target)
+        try interruption.release { try swapIntoPlace(temporary, target) }
         finished = true
         return Written(files: files)
+    }
+
+    /// Lets a signal handler stop a report in the making and remove what it had written.
+    ///
+    /// The writer registers its temporary folder here and swaps the finished
+    /// report into place under the same lock, so an interruption removes
+    /// either the whole temporary folder or nothing: it never lands between
+    /// moving the previous report aside and moving the new one in.
+    public final class Interruption: @unchecked Sendable {
+        /// What `stop()` found.
+        public enum Outcome: Sendable {
+            /// No report had been started: nothing to remove.
+            case nothingWritten
+            /// A report was being written: its temporary folder was removed.
+            case partialRemoved
+            /// The report had been written and moved into place already.
+            case alreadyWritten
+        }
+
+        private let lock = NSLock()
+        private var temporary: URL?
+        private var written = false
+
+        public init() {}
+
+        /// Stops the report: removes its temporary folder, if any, and keeps every later step of the writer waiting.
+        ///
+        /// Meant for a signal handler that ends the process next: the lock stays held, so the
+        /// writer cannot swap a report into place or go on once this has returned.
+        public func stop() -> Outcome {
+            lock.lock()
+            guard let temporary else { return written ? .alreadyWritten : .nothingWritten }
+            self.temporary = nil
+            // Renamed first, so the writer cannot add files to the folder while it is being removed.
+            let fileManager = FileManager.default
+            let aside = temporary.deletingLastPathComponent()
+                .appendingPathComponent(temporary.lastPathComponent.replacingOccurrences(of: "-partial-", with: "-interrupted-"))
+            if (try? fileManager.moveItem(at: temporary, to: aside)) != nil {
+                try? fileManager.removeItem(at: aside)
+            } else {
+                try? fileManager.removeItem(at: temporary)
+            }
+            return .partialRemoved
+        }
+
+        func claim(_ folder: URL, _ create: () throws -> Void) throws {
+            lock.lock()
+            defer { lock.unlock() }
+            try create()
+            temporary = folder
+        }
+
+        func release(_ swap: () throws -> Void) throws {
+            lock.lock()
+            defer { lock.unlock() }
+            try swap()
+            temporary = nil
+            written = true
+        }
+
+        /// Removes the temporary folder of a report that failed; blocks for good once `stop()` has run (the process is ending).
+        func discard() {
+            lock.lock()
+            defer { lock.unlock() }
+            if let temporary { try? FileManager.default.removeItem(at: temporary) }
+            temporary = nil
+        }
     }
 
     /// Refuses a destination that holds something other than a previous report.
@@ -130,10 +202,7 @@ public enum ReportWriter {
             }
         }
 
-        let inputs = report.corpus.files.concurrentMap { file -> Manifest.Input in
-            let bytes = (try? Data(contentsOf: file.url)).map { [UInt8]($0) } ?? []
-            return Manifest.Input(file: file.relativePath, bytes: bytes.count, sha256: SHA256.hex(bytes))
-        }
+        let inputs = try manifestInputs(report.corpus)
         let outputs = written.concurrentMap { name -> (file: String, sha256: String) in
             let bytes = (try? Data(contentsOf: folder.appendingPathComponent(name))).map { [UInt8]($0) } ?? []
             return (name, SHA256.hex(bytes))
@@ -141,6 +210,26 @@ public enum ReportWriter {
         try text(Manifest.render(report, version: version, inputs: inputs, outputs: outputs), to: folder.appendingPathComponent("manifest.json"))
         written.append("manifest.json")
         return written
+    }
+
+    /// Each input file's size and digest, read again; a file that vanished after it was read fails the report.
+    ///
+    /// Recording it as empty would make the manifest vouch for bytes the report was not made from.
+    /// A file that was already missing when it was to be read is in `skipped` and recorded without a digest.
+    private static func manifestInputs(_ corpus: Corpus) throws -> [Manifest.Input] {
+        let unreadable = Set(corpus.skipped.filter { $0.code == .unreadable }.map(\.file))
+        let reads = corpus.files.concurrentMap { file in Result { [UInt8](try Data(contentsOf: file.url)) } }
+        return try zip(corpus.files, reads).map { file, read in
+            switch read {
+            case let .success(bytes):
+                return Manifest.Input(file: file.relativePath, bytes: bytes.count, sha256: SHA256.hex(bytes))
+            case let .failure(error):
+                guard unreadable.contains(file.relativePath) else {
+                    throw ReportError("\(file.relativePath): the input file vanished or became unreadable during the run (\(error.localizedDescription)); no report written, run it again")
+                }
+                return Manifest.Input(file: file.relativePath, bytes: 0, sha256: "")
+            }
+        }
     }
 
     private static func text(_ text: String, to url: URL) throws {

@@ -1,0 +1,9 @@
+import ChanceryCorpus
+import FuzzSupport
+
+/// libFuzzer entry point: the bytes as a file read by the plain-text reader.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzCheck.read(FuzzCheck.bytes(data, size), as: .plainText)
+    return 0
+}
