@@ -82,17 +82,23 @@ struct ReportCommand: ParsableCommand {
         }
         defer { signals.cancel() }
 
-        let corpus = try input.load()
-        guard !corpus.documents.isEmpty else {
-            throw ValidationError("no document could be read from \(input.path); no report written")
+        // The files are read once, by the report's analysis, a chunk at a time.
+        let listing: (files: [InputFile], ignored: [String])
+        do {
+            listing = try InputFiles.list(input.path)
+        } catch {
+            throw ValidationError(error.description)
         }
         let bar = ProgressBar(label: "analysing")
-        let report = CorpusReport(corpus: corpus, options: options) { done, total in bar.update(done, total) }
+        let report = CorpusReport(files: listing.files, root: input.path, ignored: listing.ignored, options: options) { done, total in
+            bar.update(done, total)
+        }
         bar.finish()
-        // The report reads the files again: one may have vanished or changed since they were listed.
-        let listed = Set(corpus.skipped)
-        for problem in report.corpus.skipped where !listed.contains(problem) {
+        for problem in report.corpus.skipped {
             Console.error(problem.description)
+        }
+        guard !report.documents.isEmpty else {
+            throw ValidationError("no document could be read from \(input.path); no report written")
         }
         for document in report.documents {
             for rejected in document.rejectedDates {

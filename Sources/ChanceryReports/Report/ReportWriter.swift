@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ChanceryAnalytics
 import ChanceryCorpus
 import Foundation
@@ -155,60 +158,91 @@ public enum ReportWriter {
 
     private static func writeContents(_ report: CorpusReport, into folder: URL, version: String) throws -> [String] {
         let options = report.options
-        var written: [String] = []
         let tables = ReportTablesSet(report, version: version)
-
-        if options.formats.contains(.csv) {
-            let writer = CSVWriter(excelBOM: options.excelBOM)
-            for table in tables.csv {
-                let name = "\(table.name).csv"
+        // The workbook is one long job; CSV files and Markdown pages go on beside it.
+        var jobs: [@Sendable () throws -> [(file: String, sha256: String?)]] = []
+        if options.formats.contains(.xlsx) {
+            jobs.append {
+                let properties = WorkbookProperties(
+                    title: "Chancery report: \(report.corpus.root)", subject: "Corpus statistics, terms, topics and timeline",
+                    comments: "Made by Chancery \(version); see manifest.json")
                 do {
-                    try writer.write(table, to: folder.appendingPathComponent(name))
+                    try XLSXWriter.write(tables: tables.xlsx, charts: tables.charts, properties: properties,
+                                         to: folder.appendingPathComponent("chancery.xlsx"))
                 } catch {
-                    throw ReportError("cannot write \(name): \(error.localizedDescription)")
+                    // libxlsxwriter reports a failed save as a zip error; the system's reason (a full disk) is in errno.
+                    let reason = errno != 0 ? " (\(String(cString: strerror(errno))))" : ""
+                    throw ReportError("cannot write chancery.xlsx: \(error)\(reason)")
                 }
-                written.append(name)
+                return [("chancery.xlsx", nil)]
             }
         }
-        if options.formats.contains(.xlsx) {
-            let properties = WorkbookProperties(
-                title: "Chancery report: \(report.corpus.root)", subject: "Corpus statistics, terms, topics and timeline",
-                comments: "Made by Chancery \(version); see manifest.json")
-            do {
-                try XLSXWriter.write(tables: tables.xlsx, charts: tables.charts, properties: properties,
-                                     to: folder.appendingPathComponent("chancery.xlsx"))
-            } catch {
-                throw ReportError(error.description)
+        if options.formats.contains(.csv) {
+            jobs.append {
+                let writer = CSVWriter(excelBOM: options.excelBOM)
+                return try tables.csv.map { table in
+                    let name = "\(table.name).csv"
+                    do {
+                        try writer.write(table, to: folder.appendingPathComponent(name))
+                    } catch {
+                        throw ReportError("cannot write \(name): \(error.localizedDescription)")
+                    }
+                    return (name, nil)
+                }
             }
-            written.append("chancery.xlsx")
         }
         if options.formats.contains(.markdown) {
-            try text(SummaryMarkdown.render(report, version: version), to: folder.appendingPathComponent("summary.md"))
-            written.append("summary.md")
-            let documentsFolder = folder.appendingPathComponent("documents")
-            try FileManager.default.createDirectory(at: documentsFolder, withIntermediateDirectories: false)
-            var topTerms: [String: [DocumentTermRow]] = [:]
-            for row in report.documentTerms where row.term.contains(where: \.isLetter) {
-                topTerms[row.documentID, default: []].append(row)
-            }
-            var keywords: [String: [DocumentKeyword]] = [:]
-            for keyword in report.keywords { keywords[keyword.documentID, default: []].append(keyword) }
-            for document in report.documents {
-                let context = DocumentMarkdown.Context(topTerms: Array((topTerms[document.document.id] ?? []).prefix(10)),
-                                                       keywords: keywords[document.document.id] ?? [])
-                let name = "documents/\(document.slug).md"
-                try text(DocumentMarkdown.render(document, context: context), to: folder.appendingPathComponent(name))
-                written.append(name)
-            }
+            jobs.append { try writeMarkdown(report, into: folder, version: version) }
         }
+        let results = jobs.concurrentMap { job in Result { try job() } }
+        // The workbook's job comes first so that it starts first; its failure is reported after the others',
+        // whose messages name the file and the system's reason more plainly.
+        for result in results.dropFirst() + results.prefix(1) {
+            if case let .failure(error) = result { throw error }
+        }
+        var written: [(file: String, sha256: String?)] = []
+        for result in results { written += try result.get() }
 
         let inputs = try manifestInputs(report.corpus)
-        let outputs = written.concurrentMap { name -> (file: String, sha256: String) in
-            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(name))).map { [UInt8]($0) } ?? []
-            return (name, SHA256.hex(bytes))
+        let outputs = written.concurrentMap { entry -> (file: String, sha256: String) in
+            if let digest = entry.sha256 { return (entry.file, digest) }
+            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(entry.file))).map { [UInt8]($0) } ?? []
+            return (entry.file, SHA256.hex(bytes))
         }
         try text(Manifest.render(report, version: version, inputs: inputs, outputs: outputs), to: folder.appendingPathComponent("manifest.json"))
-        written.append("manifest.json")
+        return written.map(\.file) + ["manifest.json"]
+    }
+
+    /// `summary.md` and one page per document, rendered and written on all cores; each page's digest is taken from
+    /// the bytes written, so the manifest need not read twenty thousand files back.
+    private static func writeMarkdown(_ report: CorpusReport, into folder: URL, version: String) throws -> [(file: String, sha256: String?)] {
+        try text(SummaryMarkdown.render(report, version: version), to: folder.appendingPathComponent("summary.md"))
+        let documentsFolder = folder.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: documentsFolder, withIntermediateDirectories: false)
+        var keywordLists: [String: [DocumentKeyword]] = [:]
+        for keyword in report.keywords { keywordLists[keyword.documentID, default: []].append(keyword) }
+        let keywords = keywordLists
+        let counter = report.counter
+        let vectors = report.documentVectors
+        let chunks = stride(from: 0, to: report.documents.count, by: 256).map { $0..<min($0 + 256, report.documents.count) }
+        let pages = chunks.concurrentMap { chunk -> Result<[(file: String, sha256: String?)], Error> in
+            Result {
+                try chunk.map { index in
+                    let document = report.documents[index]
+                    let topTerms = index < vectors.count
+                        ? counter.weighted(vectors[index]).filter { $0.term.contains(where: \.isLetter) }
+                            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
+                        : []
+                    let context = DocumentMarkdown.Context(topTerms: Array(topTerms.prefix(10)), keywords: keywords[document.document.id] ?? [])
+                    let name = "documents/\(document.slug).md"
+                    let bytes = Array(DocumentMarkdown.render(document, context: context).utf8)
+                    try PlainFile.write(bytes, to: folder.appendingPathComponent(name).path)
+                    return (name, SHA256.hex(bytes))
+                }
+            }
+        }
+        var written: [(file: String, sha256: String?)] = [("summary.md", nil)]
+        for page in pages { written += try page.get() }
         return written
     }
 
@@ -250,7 +284,7 @@ struct ReportTablesSet {
     init(_ report: CorpusReport, version: String) {
         let documents = ReportTables.documents(report.documents)
         let terms = AnalysisTables.terms(report.terms)
-        let documentTerms = AnalysisTables.documentTerms(report.documentTerms)
+        let documentTerms = AnalysisTables.documentTerms(report.documentTerms)  // made once, for the CSV
         let keyness = AnalysisTables.keyness(report.keyness)
         let topics = AnalysisTables.topics(report.topics)
         let topicYears = AnalysisTables.topicPeriods(report.topicYears, grouping: .year)
@@ -260,8 +294,9 @@ struct ReportTablesSet {
         let skipped = ReportTables.skipped(report.corpus.skipped)
         let years = ReportTables.years(report.statistics)
         csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]
+        // document_terms is bulk data for scripts: it stays in the CSV, where a large collection's millions of rows fit.
         xlsx = [ReportTables.summary(report, version: version), documents, terms, keyness, topics, topicYears, kwic, timeline,
-                keywords, skipped, years, documentTerms]
+                keywords, skipped, years]
         charts = [
             ChartSpec(.column, title: "Documents per year", table: "Years", category: "year", values: ["documents"], placement: .onSheet("Summary")),
             ChartSpec(.line, title: "Topic hits per year", table: topicYears.title, category: "year", seriesColumn: "topic",
