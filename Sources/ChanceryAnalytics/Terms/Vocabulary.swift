@@ -5,14 +5,15 @@ import ChanceryCorpus
 /// Counting millions of tokens through `Dictionary<String, Int>` costs a
 /// String and a SipHash per token. This table (open addressing, linear
 /// probing) instead hashes a token's bytes eight at a time while lower-casing
-/// them in place, and keeps each term's first eight bytes, its length and part
-/// of its hash in the slot itself: most terms are eight bytes or shorter, so a
-/// lookup usually touches one cache line and never the arena where the terms
+/// them in place, and keeps each term's first sixteen bytes, its length and
+/// part of its hash in the slot itself: almost all terms are sixteen bytes or
+/// shorter, so a lookup touches one slot and never the arena where the terms
 /// are stored. Ids are dense and given in order of first appearance.
 public struct Vocabulary: Sendable {
-    /// One slot: the term's first eight bytes (zero-padded), a hash tag with the length, and id + 1 (0 = empty).
+    /// One slot: the term's first sixteen bytes (zero-padded), a hash tag with the length, and id + 1 (0 = empty).
     struct Slot: Sendable {
         var prefix: UInt64 = 0
+        var prefix2: UInt64 = 0
         var tagAndLength: UInt32 = 0
         var idPlusOne: Int32 = 0
     }
@@ -21,9 +22,10 @@ public struct Vocabulary: Sendable {
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
     private var slots = [Slot](repeating: Slot(), count: 1024)
-    /// A small direct-mapped cache in front of the table, for the few thousand words that make most
+    /// A small two-way cache in front of the table, for the few thousand words that make most
     /// of any text ("the", "of", "said"): it stays in the processor's cache while the table does not.
-    private var recent = [Slot](repeating: Slot(), count: 4096)
+    /// Pairs of entries; a new term goes first and pushes the pair's first entry second.
+    private var recent = [Slot](repeating: Slot(), count: 2 * 2048)
 
     public init() {}
 
@@ -52,11 +54,15 @@ public struct Vocabulary: Sendable {
         return intern(slice, key: key, lowercasing: true)
     }
 
-    /// A term's hash and first eight bytes, as the table compares them.
+    /// A term's hash and first sixteen bytes, as the table compares them.
     struct Key {
         var hash: UInt64
         var prefix: UInt64
+        var prefix2: UInt64
     }
+
+    /// Terms up to this many bytes are told apart by their slot alone, without the arena.
+    static let slotBytes = 16
 
     /// Key of ASCII bytes lower-cased, or nil when a byte is not ASCII.
     @inline(__always)
@@ -68,19 +74,20 @@ public struct Vocabulary: Sendable {
     /// nil when `asciiOnly` and a byte is not ASCII.
     @inline(__always)
     static func key(_ term: UnsafeBufferPointer<UInt8>, lowercasing: Bool, asciiOnly: Bool = false, readableEnd: Int) -> Key? {
-        guard let base = term.baseAddress else { return Key(hash: finish(seed, 0), prefix: 0) }
+        guard let base = term.baseAddress else { return Key(hash: finish(seed, 0), prefix: 0, prefix2: 0) }
         var hash = seed
         var prefix: UInt64 = 0
+        var prefix2: UInt64 = 0
         var offset = 0
         while offset < term.count {
             var word = load(base + offset, available: term.count - offset, readable: readableEnd - offset)
             if asciiOnly, word & 0x8080_8080_8080_8080 != 0 { return nil }
             if lowercasing { word = lowerASCII(word) }
-            if offset == 0 { prefix = word }
+            if offset == 0 { prefix = word } else if offset == 8 { prefix2 = word }
             hash = mix(hash, word)
             offset += 8
         }
-        return Key(hash: finish(hash, term.count), prefix: prefix)
+        return Key(hash: finish(hash, term.count), prefix: prefix, prefix2: prefix2)
     }
 
     /// Up to eight bytes little-endian, zero beyond `available`; a whole word is read when `readable` allows.
@@ -132,14 +139,25 @@ public struct Vocabulary: Sendable {
     /// Looks up (and adds) a term with its key; `lowercasing` compares and stores ASCII lower-cased.
     private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, key: Key, lowercasing: Bool) -> Int32 {
         let tag = Self.tagAndLength(key.hash, term.count)
-        let line = Int(truncatingIfNeeded: key.hash >> 52) & (recent.count - 1)
-        if term.count <= 8 {
-            let cached = recent.withUnsafeBufferPointer { $0[line] }
-            if cached.idPlusOne != 0, cached.tagAndLength == tag, cached.prefix == key.prefix { return cached.idPlusOne - 1 }
+        // Bits of the hash that neither the table's slot nor the tag uses.
+        let pair = 2 * (Int(truncatingIfNeeded: key.hash >> 24) & (recent.count / 2 - 1))
+        let short = term.count <= Self.slotBytes
+        if short {
+            let hit: Int32 = recent.withUnsafeBufferPointer { recent in
+                for way in pair...pair + 1 {
+                    let cached = recent[way]
+                    if cached.tagAndLength == tag, cached.prefix == key.prefix, cached.prefix2 == key.prefix2 { return cached.idPlusOne }
+                }
+                return 0
+            }
+            if hit != 0 { return hit - 1 }
         }
         let id = lookUp(term, key: key, tag: tag, lowercasing: lowercasing)
-        if term.count <= 8 {
-            recent.withUnsafeMutableBufferPointer { $0[line] = Slot(prefix: key.prefix, tagAndLength: tag, idPlusOne: id + 1) }
+        if short {
+            recent.withUnsafeMutableBufferPointer { recent in
+                recent[pair + 1] = recent[pair]
+                recent[pair] = Slot(prefix: key.prefix, prefix2: key.prefix2, tagAndLength: tag, idPlusOne: id + 1)
+            }
         }
         return id
     }
@@ -152,9 +170,9 @@ public struct Vocabulary: Sendable {
             while true {
                 let stored = slots[slot]
                 if stored.idPlusOne == 0 { return (nil, slot) }
-                if stored.tagAndLength == tag, stored.prefix == key.prefix {
+                if stored.tagAndLength == tag, stored.prefix == key.prefix, stored.prefix2 == key.prefix2 {
                     let id = Int(stored.idPlusOne) - 1
-                    if term.count <= 8 || restMatches(id, term, lowercasing: lowercasing) { return (Int32(id), slot) }
+                    if term.count <= Self.slotBytes || restMatches(id, term, lowercasing: lowercasing) { return (Int32(id), slot) }
                 }
                 slot = (slot + 1) & mask
             }
@@ -168,17 +186,17 @@ public struct Vocabulary: Sendable {
         }
         starts.append(arena.count)
         hashes.append(key.hash)
-        slots[slot] = Slot(prefix: key.prefix, tagAndLength: tag, idPlusOne: id + 1)
+        slots[slot] = Slot(prefix: key.prefix, prefix2: key.prefix2, tagAndLength: tag, idPlusOne: id + 1)
         if hashes.count * 2 > slots.count { grow() }
         return id
     }
 
-    /// Whether the bytes after the eighth equal the stored term's (lengths already agree up to 255).
+    /// Whether the bytes after the sixteenth equal the stored term's (lengths already agree up to 255).
     private func restMatches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
         let start = starts[id], end = starts[id + 1]
         guard end - start == term.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
-            for k in 8..<term.count {
+            for k in Self.slotBytes..<term.count {
                 let byte = lowercasing ? Self.lower(term[k]) : term[k]
                 if arena[start + k] != byte { return false }
             }
@@ -201,9 +219,9 @@ public struct Vocabulary: Sendable {
             var slot = Int(truncatingIfNeeded: key.hash) & (slots.count - 1)
             while slots[slot].idPlusOne != 0 {
                 let stored = slots[slot]
-                if stored.tagAndLength == tag, stored.prefix == key.prefix {
+                if stored.tagAndLength == tag, stored.prefix == key.prefix, stored.prefix2 == key.prefix2 {
                     let id = Int(stored.idPlusOne) - 1
-                    if bytes.count <= 8 || restMatches(id, bytes, lowercasing: false) { return Int32(id) }
+                    if bytes.count <= Self.slotBytes || restMatches(id, bytes, lowercasing: false) { return Int32(id) }
                 }
                 slot = (slot + 1) & (slots.count - 1)
             }

@@ -16,7 +16,7 @@
 public enum Tokenizer {
     /// Calls `emit` with the UTF-8 offsets of each token and whether it is a number.
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
-        asciiClasses.withUnsafeBufferPointer { table in
+        byteClasses.withUnsafeBufferPointer { table in
             let scanner = Scanner(bytes: bytes, table: table)
             scanner.run(emit)
         }
@@ -99,14 +99,15 @@ public enum Tokenizer {
         }
     }
 
-    /// Character classes of ASCII bytes.
+    /// Character classes of ASCII bytes; `nonASCII` marks every byte of a multi-byte scalar.
     enum Class: UInt8 {
-        case other = 0, letter, digit, hyphen, apostrophe, period, comma, colon
+        case other = 0, letter, digit, hyphen, apostrophe, period, comma, colon, nonASCII
     }
 
-    static let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
-        let scalar = Unicode.Scalar(UInt8(byte))
-        let cls: Class = switch scalar {
+    /// The class of every byte value, so the scan needs no separate test for ASCII.
+    static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
+        guard byte < 0x80 else { return Class.nonASCII.rawValue }
+        let cls: Class = switch Unicode.Scalar(UInt8(byte)) {
         case "a"..."z", "A"..."Z": .letter
         case "0"..."9": .digit
         case "-": .hyphen
@@ -118,6 +119,10 @@ public enum Tokenizer {
         }
         return cls.rawValue
     }
+
+    /// Whether a byte class is an ASCII letter or digit (one unsigned comparison).
+    @inline(__always)
+    static func isASCIIWord(_ raw: UInt8) -> Bool { raw &- 1 < 2 }
 
     /// The class of a non-ASCII scalar: letters, marks and numbers are word characters;
     /// the typographic apostrophe and the Unicode hyphens join like their ASCII forms.
@@ -145,8 +150,8 @@ public enum Tokenizer {
         @inline(__always)
         func classAt(_ i: Int) -> (Class, Int) {
             guard i < bytes.count else { return (.other, 1) }
-            let byte = bytes[i]
-            if byte < 0x80 { return (Class(rawValue: table[Int(byte)]) ?? .other, 1) }
+            let raw = table[Int(bytes[i])]
+            if raw != Class.nonASCII.rawValue { return (Class(rawValue: raw) ?? .other, 1) }
             return decode(at: i)
         }
 
@@ -173,7 +178,8 @@ public enum Tokenizer {
             while i < n {
                 // Fast skip of ASCII separators.
                 let byte = bytes[i]
-                if byte < 0x80, table[Int(byte)] > Class.digit.rawValue || table[Int(byte)] == 0 {
+                let raw = table[Int(byte)]
+                if !Tokenizer.isASCIIWord(raw), raw != Class.nonASCII.rawValue {
                     if byte == UInt8(ascii: "'") { singleQuoteOpen = opensQuote(at: i, width: 1) }
                     i += 1
                     continue
@@ -188,31 +194,31 @@ public enum Tokenizer {
                     continue
                 }
                 let start = i
-                var sawLetter = first == .letter
+                // Classes seen so far, or-ed: a token with no letter bit is a number.
+                var seen = first.rawValue
                 var last = first
                 var lastByte = byte
                 i += firstLength
                 scanning: while true {
-                    // A run of ASCII letters and digits, the common case: one table load per byte.
+                    // A run of ASCII letters and digits, the common case: one table load per byte,
+                    // and the last character's class read once when the run ends.
+                    let runStart = i
                     while i < n {
-                        let b = bytes[i]
-                        guard b < 0x80 else { break }
-                        let raw = table[Int(b)]
-                        guard raw == Class.letter.rawValue || raw == Class.digit.rawValue else { break }
-                        if raw == Class.letter.rawValue {
-                            sawLetter = true
-                            last = .letter
-                        } else {
-                            last = .digit
-                        }
-                        lastByte = b
+                        let raw = table[Int(bytes[i])]
+                        guard Tokenizer.isASCIIWord(raw) else { break }
+                        seen |= raw
                         i += 1
                     }
-                    guard i < n else { break scanning }
+                    if i > runStart {
+                        lastByte = bytes[i - 1]
+                        last = table[Int(lastByte)] == Class.letter.rawValue ? .letter : .digit
+                    }
+                    // Most tokens end at a space or other plain separator.
+                    guard i < n, table[Int(bytes[i])] != Class.other.rawValue else { break scanning }
                     let (cls, length) = classAt(i)
                     switch cls {
                     case .letter, .digit:
-                        sawLetter = sawLetter || cls == .letter
+                        seen |= cls.rawValue
                         last = cls
                         lastByte = bytes[i]
                         i += length
@@ -232,14 +238,14 @@ public enum Tokenizer {
                     case .period, .comma, .colon:
                         guard last == .digit, classAt(i + 1).0 == .digit else { break scanning }
                         i += 1
-                    case .other:
+                    case .other, .nonASCII:
                         break scanning
                     }
                 }
                 if i - start == 1, first == .letter, byte < 0x80 {
                     i = initialism(from: i)
                 }
-                emit(start..<i, !sawLetter)
+                emit(start..<i, seen & Class.letter.rawValue == 0)
             }
         }
 
