@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        PhaseTimes.start()
         try OutputPlace.check(input: input.path, output: out)
         let lexicon = try lexiconOptions.load()
         var options = ReportOptions(lexicon: lexicon, lexiconBytes: try lexiconOptions.bytes())

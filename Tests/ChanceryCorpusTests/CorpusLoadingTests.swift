@@ -54,4 +54,16 @@ import Testing
         #expect(Set(corpus.documents.compactMap(\.metadata.originalLanguage)).count >= 4)
         #expect(corpus.documents.contains { $0.metadata.summary == nil })
     }
+
+    /// The byte-level paragraph count used by reports agrees with splitting the characters, blank runs and ends included.
+    @Test func paragraphCountAgreesWithTheParagraphs() throws {
+        let bodies = ["", "\n", "\n\n", "a", "a\n", "a\n\nb", "a\n\n\nb", "\n\na\n\n\n\nb\n\n", "é\u{301}\n\n\u{301}x", "a\nb\n\n c"]
+        for body in bodies {
+            let document = Document(id: "t", file: "t", format: .plainText, title: "", date: nil, body: body)
+            #expect(document.paragraphCount == document.paragraphs.count, "\(body.debugDescription)")
+        }
+        for document in try Corpus.load(TestData.demoCorpus.path).documents {
+            #expect(document.paragraphCount == document.paragraphs.count, "\(document.id)")
+        }
+    }
 }

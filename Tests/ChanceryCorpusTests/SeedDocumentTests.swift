@@ -43,6 +43,7 @@ import Testing
         #expect(!seed.body.contains("ILD Received"))
         #expect(seed.body.hasPrefix("On 7 December [1962]"))
         #expect(seed.paragraphs.count == 5)
+        #expect(seed.paragraphCount == 5)
         #expect(!seed.body.contains("[...]"))
     }
 

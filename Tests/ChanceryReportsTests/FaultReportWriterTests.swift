@@ -55,7 +55,25 @@ import Testing
         #expect {
             try ReportWriter.write(report, to: out.path, version: "test")
         } throws: { error in
-            "\(error)".hasPrefix("\(Self.vanishing): the input file vanished or became unreadable during the run")
+            "\(error)".hasPrefix("\(Self.vanishing): the input file vanished or changed during the run")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["input"])
+    }
+
+    /// The digests are taken as the files are read; a file rewritten before the manifest is written would make
+    /// the manifest vouch for bytes that are no longer there, so the report fails instead.
+    @Test func aFileChangedAfterItWasReadFailsTheReport() throws {
+        let (work, input) = try Self.corpusFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let report = CorpusReport(corpus: try Corpus.load(input.path), options: try Self.options())
+        let changed = input.appendingPathComponent(Self.vanishing)
+        try (try Data(contentsOf: changed) + Data("\nA line added later.\n".utf8)).write(to: changed)
+
+        let out = work.appendingPathComponent("report")
+        #expect {
+            try ReportWriter.write(report, to: out.path, version: "test")
+        } throws: { error in
+            "\(error)".hasPrefix("\(Self.vanishing): the input file vanished or changed during the run")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["input"])
     }

@@ -114,6 +114,11 @@ public struct TermCounter: Sendable {
     /// Per vocabulary id: 1 stopword, 2 number, 0 neither.
     private var flags: [UInt8] = []
 
+    /// Distinct terms among the tokens of the document added last (all tokens the editorial policy keeps, stopwords too).
+    public private(set) var lastDocumentTypes = 0
+    /// Per vocabulary id: the number (from 1) of the last document it was seen in.
+    private var lastSeenIn: [Int32] = []
+
     // Scratch reused across documents.
     private var documentCounts: [Int32] = []
     private var touched: [Int32] = []
@@ -153,11 +158,7 @@ public struct TermCounter: Sendable {
             let dropNumbers = options.dropNumbers
             Tokenizer.scan(bytes) { range, isNumeric in
                 let id = vocabulary.intern(folding: bytes, range, scratch: &scratch)
-                if Int(id) == flags.count {
-                    let stop = options.stopwords.contains(vocabulary.term(id))
-                    flags.append(stop ? 1 : isNumeric ? 2 : 0)
-                    documentCounts.append(0)
-                }
+                if Int(id) == flags.count { addFlags(id, isNumeric: isNumeric) }
                 documentTokens += 1
                 let flag = flags[Int(id)]
                 if flag == 0 || (flag == 2 && !dropNumbers) {
@@ -167,6 +168,17 @@ public struct TermCounter: Sendable {
             }
             finishDocument(id: document.id, tokens: documentTokens)
         }
+    }
+
+    /// Makes the per-id state of a new vocabulary id: its flags (from its term, or as given), a zero count.
+    private mutating func addFlags(_ id: Int32, isNumeric: Bool) {
+        addFlags(options.stopwords.contains(vocabulary.term(id)) ? 1 : isNumeric ? 2 : 0)
+    }
+
+    private mutating func addFlags(_ flag: UInt8) {
+        flags.append(flag)
+        documentCounts.append(0)
+        lastSeenIn.append(0)
     }
 
     /// Records the document just scanned: its words only.
@@ -211,6 +223,8 @@ public struct TermCounter: Sendable {
         }
         var previous: Token?
         var documentTokens = 0
+        var types = 0
+        let stamp = Int32(truncatingIfNeeded: documents + 1)
         document.tokens.withUnsafeBufferPointer { tokens in
             for token in tokens {
                 if excludesEditorial, token.isEditorial {
@@ -218,12 +232,12 @@ public struct TermCounter: Sendable {
                     continue
                 }
                 let id = vocabulary.intern(folding: bytes, token.range, scratch: &scratch)
-                if Int(id) == flags.count {
-                    let stop = options.stopwords.contains(vocabulary.term(id))
-                    flags.append(stop ? 1 : token.isNumeric ? 2 : 0)
-                    documentCounts.append(0)
-                }
+                if Int(id) == flags.count { addFlags(id, isNumeric: token.isNumeric) }
                 documentTokens += 1
+                if lastSeenIn[Int(id)] != stamp {
+                    lastSeenIn[Int(id)] = stamp
+                    types += 1
+                }
                 if countsUnigrams {
                     let flag = flags[Int(id)]
                     if flag == 0 || (flag == 2 && !dropNumbers) {
@@ -240,6 +254,7 @@ public struct TermCounter: Sendable {
         }
         tokens += documentTokens
         documents += 1
+        lastDocumentTypes = types
         var entries: [(term: Int32, count: Int32)] = []
 
         if countsUnigrams { recordWords(documentTokens: documentTokens, into: &entries) }
@@ -325,10 +340,7 @@ public struct TermCounter: Sendable {
         var idMap = [Int32](repeating: -1, count: other.vocabulary.count)
         for id in 0..<other.vocabulary.count {
             idMap[id] = vocabulary.intern(other.vocabulary.term(Int32(id)))
-            if Int(idMap[id]) == flags.count {
-                flags.append(other.flags[id])
-                documentCounts.append(0)
-            }
+            if Int(idMap[id]) == flags.count { addFlags(other.flags[id]) }
         }
         for (id, entry) in other.unigrams.entries.enumerated() where entry.count > 0 {
             unigrams.absorb(other.unigrams, id, into: Int(idMap[id]))

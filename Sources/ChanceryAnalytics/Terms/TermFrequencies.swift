@@ -110,19 +110,60 @@ public struct DocumentTermRow: Sendable, Hashable, Codable {
 extension TermCounter {
     /// The document × term rows, documents in corpus order, terms by count then text. Needs `recordDocuments: true`.
     public func documentTermRows() -> [DocumentTermRow] {
-        documentVectors.flatMap { vector in
-            weighted(vector).sorted { a, b in a.count != b.count ? a.count > b.count : a.term < b.term }
-        }
+        documentVectors.flatMap { ranked($0, by: .count) }
     }
 
     /// One document's terms with their TF-IDF, in the vector's order.
     public func weighted(_ vector: DocumentTermVector) -> [DocumentTermRow] {
-        vector.entries.map { entry -> DocumentTermRow in
-            let df = entry.term >= 0 ? unigrams[Int(entry.term)].documentFrequency : ngrams[Int(-entry.term - 1)].documentFrequency
-            let text = term(entry.term)
-            let idf = TermFrequencies.inverseDocumentFrequency(documents: documents, containing: df)
-            return DocumentTermRow(documentID: vector.documentID, term: text, n: entry.term >= 0 ? 1 : text.split(separator: " ").count,
-                                   count: Int(entry.count), tfidf: Double(entry.count) * idf)
+        vector.entries.map { row(vector, $0) }
+    }
+
+    /// How `ranked` orders a document's terms.
+    public enum Ranking: Sendable {
+        /// Count, highest first.
+        case count
+        /// TF-IDF, highest first; terms in every document (TF-IDF 0) are left out.
+        case tfidf
+    }
+
+    /// The first `limit` of a document's terms by `ranking`, ties by term text, among the entries that `keep` accepts.
+    ///
+    /// The same rows, in the same order, as sorting `weighted(vector)` would give, but
+    /// the text of a term is made only when the term can still reach the list: a page's
+    /// top ten terms need a dozen strings, not one per word of the document.
+    public func ranked(_ vector: DocumentTermVector, by ranking: Ranking, limit: Int = .max,
+                       keep: ((term: Int32, count: Int32)) -> Bool = { _ in true }) -> [DocumentTermRow] {
+        var scored: [(entry: Int, score: Double)] = []
+        scored.reserveCapacity(vector.entries.count)
+        for (index, entry) in vector.entries.enumerated() where keep(entry) {
+            let score = switch ranking {
+            case .count: Double(entry.count)
+            case .tfidf: Double(entry.count) * inverseDocumentFrequency(entry.term)
+            }
+            if ranking == .tfidf, !(score > 0) { continue }
+            scored.append((index, score))
         }
+        scored.sort { $0.score > $1.score }
+        var result: [DocumentTermRow] = []
+        var start = 0
+        while start < scored.count, result.count < limit {
+            var end = start + 1
+            while end < scored.count, scored[end].score == scored[start].score { end += 1 }
+            let tied = scored[start..<end].map { row(vector, vector.entries[$0.entry]) }.sorted { $0.term < $1.term }
+            result += tied.prefix(limit - result.count)
+            start = end
+        }
+        return result
+    }
+
+    private func inverseDocumentFrequency(_ reference: Int32) -> Double {
+        let df = reference >= 0 ? unigrams[Int(reference)].documentFrequency : ngrams[Int(-reference - 1)].documentFrequency
+        return TermFrequencies.inverseDocumentFrequency(documents: documents, containing: df)
+    }
+
+    private func row(_ vector: DocumentTermVector, _ entry: (term: Int32, count: Int32)) -> DocumentTermRow {
+        let text = term(entry.term)
+        return DocumentTermRow(documentID: vector.documentID, term: text, n: entry.term >= 0 ? 1 : text.split(separator: " ").count,
+                               count: Int(entry.count), tfidf: Double(entry.count) * inverseDocumentFrequency(entry.term))
     }
 }

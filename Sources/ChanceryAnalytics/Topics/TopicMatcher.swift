@@ -33,6 +33,10 @@ public struct TopicMatcher: Sendable {
     private var wildcardByPrefix: [String: [Entry]] = [:]
     private var wildcardAnywhere: [Entry] = []
     private static let prefixKeyLength = 3
+    /// A bit per ASCII three-byte prefix of a key above (zero-padded when shorter). A token without a hyphen
+    /// whose first three bytes are ASCII and not among them has no candidate pattern, which is true of most
+    /// tokens: they are passed over without a dictionary lookup.
+    private var keyPrefixes = [UInt64](repeating: 0, count: (1 << 21) / 64)
 
     public init(lexicon: Lexicon, editorial: EditorialPolicy = .include) {
         self.lexicon = lexicon
@@ -63,6 +67,29 @@ public struct TopicMatcher: Sendable {
                 }
             }
         }
+        for key in [byClosedUp.keys, byFirstPart.keys, exactByFirstPart.keys, wildcardByPrefix.keys].joined() {
+            if let code = Self.asciiPrefixCode(key) { keyPrefixes[code >> 6] |= 1 << UInt64(code & 63) }
+        }
+    }
+
+    /// The first three bytes of a term packed seven bits each, or nil when one of them is not ASCII.
+    @inline(__always)
+    private static func asciiPrefixCode(_ term: String) -> Int? {
+        var code = 0
+        var shift = 0
+        for byte in term.utf8.prefix(3) {
+            guard byte < 0x80 else { return nil }
+            code |= Int(byte) << shift
+            shift += 7
+        }
+        return code
+    }
+
+    /// Whether a token with this term can have a candidate pattern at all (false only when surely not).
+    @inline(__always)
+    private func mayStartMatch(_ term: String) -> Bool {
+        guard wildcardAnywhere.isEmpty, let code = Self.asciiPrefixCode(term), !term.utf8.contains(UInt8(ascii: "-")) else { return true }
+        return keyPrefixes[code >> 6] & (1 << UInt64(code & 63)) != 0
     }
 
     /// The forms of each token a pattern is compared with.
@@ -134,11 +161,12 @@ public struct TopicMatcher: Sendable {
 
     /// All matches, reusing candidate lookups from earlier documents.
     public func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
-        let forms = terms.map(TokenForms.init)
+        // A token's forms are made where a pattern looks at it, not for every token: few tokens start a match.
         let tokens = document.tokens
         var found: [PatternMatch] = []
         for start in tokens.indices where allowed(tokens[start]) {
-            let form = forms[start]
+            guard mayStartMatch(terms[start]) else { continue }
+            let form = TokenForms(terms[start])
             let entries: [Entry]
             if let cached = cache.entries[form.term] {
                 entries = cached
@@ -147,7 +175,7 @@ public struct TopicMatcher: Sendable {
                 cache.entries[form.term] = entries
             }
             for entry in entries {
-                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, forms, tokens) {
+                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, terms, tokens) {
                     found.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
                 }
             }
@@ -160,17 +188,17 @@ public struct TopicMatcher: Sendable {
     }
 
     /// End (exclusive) of the longest match of `pattern` starting at token `start`, or nil.
-    private func match(_ pattern: LexiconPattern, from start: Int, _ forms: [TokenForms], _ tokens: [Token]) -> Int? {
+    private func match(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token]) -> Int? {
         let parts = pattern.parts
         if pattern.isExact {
             var t = start
             for part in parts {
-                guard usable(t, start, tokens), part.globMatches(forms[t].term) else { return nil }
+                guard usable(t, start, tokens), part.globMatches(terms[t]) else { return nil }
                 t += 1
             }
             return t
         }
-        return extend(pattern, 0, start, start, forms, tokens)
+        return extend(pattern, 0, start, start, terms, tokens)
     }
 
     /// A token the match may use: in the sentence where it started, and allowed by the editorial policy.
@@ -180,11 +208,11 @@ public struct TopicMatcher: Sendable {
     }
 
     /// Parts j... of a pattern from token t: a token covers one or more whole parts, piece by piece or closed up.
-    private func extend(_ pattern: LexiconPattern, _ j: Int, _ t: Int, _ start: Int, _ forms: [TokenForms], _ tokens: [Token]) -> Int? {
+    private func extend(_ pattern: LexiconPattern, _ j: Int, _ t: Int, _ start: Int, _ terms: [String], _ tokens: [Token]) -> Int? {
         let parts = pattern.parts
         if j == parts.count { return t }
         guard usable(t, start, tokens) else { return nil }
-        let form = forms[t]
+        let form = TokenForms(terms[t])
         var best: Int?
         let pieceCount = form.hyphenated?.count ?? 1
         if pieceCount <= parts.count - j {
@@ -197,17 +225,17 @@ public struct TopicMatcher: Sendable {
             } else {
                 aligned = parts[j].globMatches(form.term)
             }
-            if aligned, let end = extend(pattern, j + pieceCount, t + 1, start, forms, tokens) { best = end }
+            if aligned, let end = extend(pattern, j + pieceCount, t + 1, start, terms, tokens) { best = end }
         }
         if parts.count - j >= 2 {
             for r in 2...(parts.count - j) where !pattern.hasWildcards(in: j..<(j + r)) {
-                if parts[j..<(j + r)].joined() == form.skeleton, let end = extend(pattern, j + r, t + 1, start, forms, tokens) {
+                if parts[j..<(j + r)].joined() == form.skeleton, let end = extend(pattern, j + r, t + 1, start, terms, tokens) {
                     best = max(best ?? end, end)
                 }
             }
         }
         if parts.count - j == 1, pieceCount > 1, parts[j].globMatches(form.skeleton) || parts[j].globMatches(form.term),
-           let end = extend(pattern, j + 1, t + 1, start, forms, tokens) {
+           let end = extend(pattern, j + 1, t + 1, start, terms, tokens) {
             best = max(best ?? end, end)
         }
         return best

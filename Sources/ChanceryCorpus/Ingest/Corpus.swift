@@ -43,7 +43,7 @@ public struct Corpus: Sendable {
 
     /// Reads files on all cores, returning results in file order.
     public static func readAll(_ files: [InputFile]) -> [FileReadResult] {
-        files.concurrentMap(DocumentReader.read)
+        files.concurrentMap { DocumentReader.read($0) }
     }
 
     /// Every document tokenized, on all cores, in corpus order.

@@ -5,6 +5,8 @@ public struct FileReadResult: Sendable {
     public var file: InputFile
     public var documents: [Document]
     public var problems: [InputError]
+    /// The file as it was read; nil when it could not be read (or was given as bytes).
+    public var fingerprint: FileFingerprint?
 }
 
 /// Reads one file of any supported format, detecting the format from the content.
@@ -15,10 +17,16 @@ public struct FileReadResult: Sendable {
 /// must be UTF-8 text: an empty file, a binary file (a NUL byte) and invalid
 /// UTF-8 are reported with the byte offset and skipped.
 public enum DocumentReader {
-    public static func read(_ file: InputFile) -> FileReadResult {
+    ///
+    /// `inspect` sees the file's bytes exactly as read (before any check), so a caller can take their digest
+    /// without reading the file a second time.
+    public static func read(_ file: InputFile, inspecting inspect: ([UInt8]) -> Void = { _ in }) -> FileReadResult {
         switch FileSystem.read(file.path) {
-        case let .success(bytes):
-            return read(bytes: bytes, file: file)
+        case let .success((bytes, fingerprint)):
+            inspect(bytes)
+            var result = read(bytes: bytes, file: file)
+            result.fingerprint = fingerprint
+            return result
         case let .failure(error):
             let problem = InputError(file: file.relativePath, location: .file, code: .unreadable, message: "cannot read the file: \(error)")
             return FileReadResult(file: file, documents: [], problems: [problem])

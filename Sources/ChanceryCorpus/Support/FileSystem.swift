@@ -56,13 +56,14 @@ enum FileSystem {
         return result
     }
 
-    /// The whole file's bytes; the error text is the system's (strerror).
-    static func read(_ path: String) -> Result<[UInt8], ReadError> {
+    /// The whole file's bytes and what the file was when it was opened; the error text is the system's (strerror).
+    static func read(_ path: String) -> Result<(bytes: [UInt8], fingerprint: FileFingerprint), ReadError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(ReadError(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(errno)) }
+        let fingerprint = FileFingerprint(info)
         // One byte more than the size, so the read that finds the end needs no second buffer the size of the file.
         var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
         var filled = 0
@@ -79,7 +80,7 @@ enum FileSystem {
             filled += count
         }
         bytes.removeSubrange(filled...)
-        return .success(bytes)
+        return .success((bytes, fingerprint))
     }
 
     /// A failed system call, with the system's message.
@@ -87,5 +88,31 @@ enum FileSystem {
         let code: Int32
         init(_ code: Int32) { self.code = code }
         var description: String { String(cString: strerror(code)) }
+    }
+}
+
+/// What a file was when it was read: its size, its modification time and which file it is.
+///
+/// Compared again at the end of a run, it tells whether an input changed or
+/// vanished while its digest was being vouched for, without reading it twice.
+public struct FileFingerprint: Sendable, Hashable {
+    public var size: Int
+    /// Modification time, nanoseconds since 1970.
+    public var modified: Int
+    public var device: UInt64
+    public var inode: UInt64
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The file at `path` as it is now; nil when it is gone or cannot be examined.
+    public static func of(_ path: String) -> FileFingerprint? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileFingerprint(info)
     }
 }

@@ -3,12 +3,7 @@ import ChanceryCorpus
 
 /// `documents/<slug>.md`: one document's page of notes.
 enum DocumentMarkdown {
-    struct Context {
-        var topTerms: [DocumentTermRow]
-        var keywords: [DocumentKeyword]
-    }
-
-    static func render(_ report: DocumentReport, context: Context) -> String {
+    static func render(_ report: DocumentReport) -> String {
         let e: (String) -> String = { MarkdownText.escape($0) }
         let document = report.document
         let metadata = document.metadata
@@ -52,13 +47,13 @@ enum DocumentMarkdown {
         }
         out += "\n"
 
-        if !context.topTerms.isEmpty || !context.keywords.isEmpty {
+        if !report.topTerms.isEmpty || !report.keywords.isEmpty {
             out += "## Terms\n\n"
-            if !context.topTerms.isEmpty {
-                out += "Most frequent: " + context.topTerms.map { "\(e($0.term)) (\($0.count))" }.joined(separator: ", ") + ".\n\n"
+            if !report.topTerms.isEmpty {
+                out += "Most frequent: " + report.topTerms.map { "\(e($0.term)) (\($0.count))" }.joined(separator: ", ") + ".\n\n"
             }
-            if !context.keywords.isEmpty {
-                out += "Keywords (highest TF-IDF: frequent here, rare elsewhere): " + context.keywords.map { e($0.term) }.joined(separator: ", ") + ".\n\n"
+            if !report.keywords.isEmpty {
+                out += "Keywords (highest TF-IDF: frequent here, rare elsewhere): " + report.keywords.map { e($0.term) }.joined(separator: ", ") + ".\n\n"
             }
         }
 

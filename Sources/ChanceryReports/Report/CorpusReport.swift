@@ -17,6 +17,10 @@ public struct DocumentReport: Sendable {
     public var kwic: [KWICLine]
     public var events: [TemporalEvent]
     public var rejectedDates: [String]
+    /// The document's ten most frequent words (no stopwords, no numbers), with TF-IDF: for its page.
+    public var topTerms: [DocumentTermRow] = []
+    /// The document's automatic keywords (highest TF-IDF), best first.
+    public var keywords: [DocumentKeyword] = []
     /// Topic tokens counted under the editorial policy.
     public var countedTokens: Int
 }
@@ -45,6 +49,17 @@ public struct CorpusReport: Sendable {
     public var keywords: [DocumentKeyword]
     /// The counter behind terms, for turning document vectors into terms.
     public var counter: TermCounter
+    /// The files read, in order, with their digests (skipped unreadable files are not here).
+    public var inputs: [ReadInput]
+
+    /// An input file as this report read it: size and SHA-256 for the manifest, and its fingerprint,
+    /// to tell at the end whether it changed or vanished during the run.
+    public struct ReadInput: Sendable {
+        public var file: InputFile
+        public var bytes: Int
+        public var sha256: String
+        public var fingerprint: FileFingerprint
+    }
 
     /// Progress as (files read, files in all).
     public typealias Progress = @Sendable (Int, Int) -> Void
@@ -61,6 +76,7 @@ public struct CorpusReport: Sendable {
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
         var skipped: [InputError] = []
+        var inputs: [ReadInput] = []
         var read = 0
         // A round gives each core a few chunks; rounds bound how much is held before merging.
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { Array(files[$0..<min($0 + Self.chunkSize, files.count)]) }
@@ -75,29 +91,36 @@ public struct CorpusReport: Sendable {
                 counter.merge(result.counter)
                 reports += result.reports
                 skipped += result.skipped
+                inputs += result.inputs
                 read += result.files
             }
             next += batch.count
             progress(read, files.count)
         }
+        PhaseTimes.mark("read, analyse and merge the documents")
         Self.numberRepeatedIDs(&reports)
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
-        documents = reports
         corpus = Corpus(root: root, documents: reports.map(\.document), skipped: skipped, ignored: ignored, files: files)
         self.counter = counter
+        self.inputs = inputs
         statistics = CorpusStatistics(corpus, lengths: reports.map(\.tokens), types: counter.vocabulary.count)
         terms = TermFrequencies(counter)
         terms.rows.removeAll { $0.n > 1 && $0.count < options.minimumNgramCount }
         documentVectors = counter.documentVectors
-        keyness = Self.keynessByYear(counter, reports: reports, options: options)
+        let vocabulary = counter.vocabulary
+        // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
+        let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
+        keyness = Self.keynessByYear(counter, reports: reports, hasLetter: hasLetter, options: options)
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows),
                                documents: reports.map { ($0.document.id, $0.document, $0.countedTokens) })
         topicYears = topics.periods(by: .year)
         timeline = Timeline(events: reports.flatMap(\.events))
-        keywords = Self.keywords(counter, perDocument: options.keywordsPerDocument)
+        keywords = Self.rankWords(counter, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
+        documents = reports
+        PhaseTimes.mark("corpus figures (terms, keyness, topics, timeline, keywords)")
     }
 
-    /// Analyses documents already loaded (they are re-read from their files only for the manifest).
+    /// Analyses the files of a corpus already loaded (read again, with their digests, and analysed in chunks).
     public init(corpus: Corpus, options: ReportOptions, progress: Progress = { _, _ in }) {
         self.init(files: corpus.files, root: corpus.root, ignored: corpus.ignored, options: options, progress: progress)
     }
@@ -107,6 +130,7 @@ public struct CorpusReport: Sendable {
         var reports: [DocumentReport]
         var counter: TermCounter
         var skipped: [InputError]
+        var inputs: [ReadInput]
         var files: Int
     }
 
@@ -115,17 +139,25 @@ public struct CorpusReport: Sendable {
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
         var skipped: [InputError] = []
+        var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()
         for file in files {
-            let result = DocumentReader.read(file)
+            var digest: (bytes: Int, sha256: String)?
+            let result = DocumentReader.read(file) { digest = ($0.count, SHA256.hex($0)) }
+            if let digest, let fingerprint = result.fingerprint {
+                inputs.append(ReadInput(file: file, bytes: digest.bytes, sha256: digest.sha256, fingerprint: fingerprint))
+            }
             skipped += result.problems
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
                 counter.add(tokenized)
-                reports.append(analyse(tokenized, matcher: matcher, cache: &cache, tagger: tagger, options: options))
+                var report = analyse(tokenized, matcher: matcher, cache: &cache, tagger: tagger, options: options)
+                // Distinct terms: the counter has just seen every token, unless it left editorial words out.
+                if options.editorial == .include { report.types = counter.lastDocumentTypes }
+                reports.append(report)
             }
         }
-        return ChunkResult(reports: reports, counter: counter, skipped: skipped, files: files.count)
+        return ChunkResult(reports: reports, counter: counter, skipped: skipped, inputs: inputs, files: files.count)
     }
 
     private static func analyse(_ tokenized: TokenizedDocument, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
@@ -137,10 +169,11 @@ public struct CorpusReport: Sendable {
         let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics[sentence] ?? [] }
         let lexicon = options.lexicon
         var document = tokenized.document
-        let paragraphs = document.paragraphs.count
+        let paragraphs = document.paragraphCount
         document.body = ""
         return DocumentReport(
-            document: document, tokens: tokenized.tokens.count, types: Set(terms).count, sentences: tokenized.sentences.count,
+            document: document, tokens: tokenized.tokens.count, types: options.editorial == .include ? 0 : Set(terms).count,
+            sentences: tokenized.sentences.count,
             paragraphs: paragraphs,
             topicRows: TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial),
             kwic: KeywordInContext.lines(matches, in: tokenized, options: options.kwic) { lexicon.topics[$0.topic].name },
@@ -149,19 +182,17 @@ public struct CorpusReport: Sendable {
             countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial))
     }
 
-    /// Words seen at least twice in a document, with TF-IDF (`document_terms.csv`), under the report's document ids.
+    /// Document `index`'s words seen at least twice, with TF-IDF, by count (`document_terms.csv`), under the report's ids.
     ///
     /// Words seen once are left out: with them the table is larger than the corpus itself, and a
     /// word seen once says little about a document; `terms.csv` and the vectors keep every count.
-    public var documentTerms: [DocumentTermRow] {
-        zip(documentVectors, documents).flatMap { vector, report in
-            counter.weighted(vector).filter { $0.count >= 2 }
-                .sorted { a, b in a.count != b.count ? a.count > b.count : a.term < b.term }
-                .map { row in
-                    var row = row
-                    row.documentID = report.document.id
-                    return row
-                }
+    public func documentTerms(_ index: Int) -> [DocumentTermRow] {
+        guard index < documentVectors.count else { return [] }
+        let id = documents[index].document.id
+        return counter.ranked(documentVectors[index], by: .count) { $0.count >= 2 }.map { row in
+            var row = row
+            row.documentID = id
+            return row
         }
     }
 
@@ -181,48 +212,71 @@ public struct CorpusReport: Sendable {
         }
     }
 
-    /// Each year's words against all other documents: the strongest positive keys with p < 0.05.
-    private static func keynessByYear(_ counter: TermCounter, reports: [DocumentReport], options: ReportOptions) -> [Keyness] {
-        let years = reports.map { $0.document.date.map { String($0.value.year) } }
-        guard Set(years.compactMap { $0 }).count >= 2 else { return [] }
-        var totals: [Int32: Int] = [:]
-        var byYear: [String: [Int32: Int]] = [:]
-        var tokensByYear: [String: Int] = [:]
-        var allTokens = 0
-        for (vector, year) in zip(counter.documentVectors, years) {
-            allTokens += vector.tokens
-            if let year { tokensByYear[year, default: 0] += vector.tokens }
-            for entry in vector.entries where entry.term >= 0 {
-                totals[entry.term, default: 0] += Int(entry.count)
-                if let year { byYear[year, default: [:]][entry.term, default: 0] += Int(entry.count) }
-            }
+    /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).
+    private static func keynessByYear(_ counter: TermCounter, reports: [DocumentReport], hasLetter: [Bool],
+                                      options: ReportOptions) -> [Keyness] {
+        var documentsByYear: [String: [Int]] = [:]
+        for (index, report) in reports.enumerated() {
+            if let date = report.document.date { documentsByYear[String(date.value.year), default: []].append(index) }
         }
-        return tokensByYear.keys.sorted().map { year in
-            var counts: [String: Keyness.KeynessCount] = [:]
-            for (term, count) in byYear[year] ?? [:] {
-                let text = counter.term(term)
-                // Numbers ("1", "1961") are counted in terms.csv but say little as keys of a year.
-                guard text.contains(where: \.isLetter) else { continue }
-                counts[text] = Keyness.KeynessCount(n: 1, target: count, reference: (totals[term] ?? 0) - count)
+        guard documentsByYear.count >= 2 else { return [] }
+        let vectors = counter.documentVectors
+        var totals = [Int](repeating: 0, count: counter.vocabulary.count)
+        var allTokens = 0
+        for vector in vectors {
+            allTokens += vector.tokens
+            for entry in vector.entries where entry.term >= 0 { totals[Int(entry.term)] += Int(entry.count) }
+        }
+        let corpusTotals = totals, corpusTokens = allTokens, yearDocuments = documentsByYear
+        return yearDocuments.keys.sorted().concurrentMap { year in
+            var inYear = [Int](repeating: 0, count: corpusTotals.count)
+            var touched: [Int32] = []
+            var targetTokens = 0
+            for index in yearDocuments[year] ?? [] where index < vectors.count {
+                targetTokens += vectors[index].tokens
+                for entry in vectors[index].entries where entry.term >= 0 {
+                    if inYear[Int(entry.term)] == 0 { touched.append(entry.term) }
+                    inYear[Int(entry.term)] += Int(entry.count)
+                }
             }
-            let targetTokens = tokensByYear[year] ?? 0
-            var keyness = Keyness(counts: counts, targetTokens: targetTokens, referenceTokens: allTokens - targetTokens,
+            var counts: [String: Keyness.KeynessCount] = [:]
+            for term in touched where hasLetter[Int(term)] {
+                let count = inYear[Int(term)]
+                counts[counter.term(term)] = Keyness.KeynessCount(n: 1, target: count, reference: corpusTotals[Int(term)] - count)
+            }
+            var keyness = Keyness(counts: counts, targetTokens: targetTokens, referenceTokens: corpusTokens - targetTokens,
                                   label: year, correction: options.correction, minimumCount: 2)
             keyness.rows = Array(keyness.rows.filter { $0.g2 > 0 && $0.pValue < 0.05 }.prefix(options.keysPerYear))
             return keyness
         }
     }
 
-    /// Top TF-IDF words (no numbers) per document.
-    private static func keywords(_ counter: TermCounter, perDocument: Int) -> [DocumentKeyword] {
-        var result: [DocumentKeyword] = []
-        for vector in counter.documentVectors {
-            let ranked = counter.weighted(vector).filter { $0.tfidf > 0 && $0.term.contains(where: \.isLetter) }
-                .sorted { $0.tfidf != $1.tfidf ? $0.tfidf > $1.tfidf : $0.term < $1.term }
-            for (rank, row) in ranked.prefix(perDocument).enumerated() {
-                result.append(DocumentKeyword(documentID: vector.documentID, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf))
+    /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms
+    /// without a letter (numbers, "1961"); computed on all cores, in document order.
+    private static func rankWords(_ counter: TermCounter, hasLetter: [Bool], into reports: inout [DocumentReport],
+                                  keywordsPerDocument: Int) -> [DocumentKeyword] {
+        let isWord: @Sendable ((term: Int32, count: Int32)) -> Bool = { $0.term >= 0 && hasLetter[Int($0.term)] }
+        let vectors = counter.documentVectors
+        let ids = reports.map(\.document.id)
+        let chunks = stride(from: 0, to: vectors.count, by: 256).map { $0..<min($0 + 256, vectors.count) }
+        let ranked = chunks.concurrentMap { chunk in
+            chunk.map { index -> (top: [DocumentTermRow], keywords: [DocumentKeyword]) in
+                let vector = vectors[index]
+                let top = counter.ranked(vector, by: .count, limit: 10, keep: isWord)
+                let keywords = counter.ranked(vector, by: .tfidf, limit: keywordsPerDocument, keep: isWord).enumerated().map { rank, row in
+                    DocumentKeyword(documentID: index < ids.count ? ids[index] : vector.documentID, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf)
+                }
+                return (top, keywords)
             }
         }
-        return result
+        var keywords: [DocumentKeyword] = []
+        for (index, words) in ranked.joined().enumerated() {
+            if index < reports.count {
+                reports[index].topTerms = words.top
+                reports[index].keywords = words.keywords
+            }
+            keywords += words.keywords
+        }
+        return keywords
     }
 }

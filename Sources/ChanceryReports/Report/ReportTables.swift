@@ -13,7 +13,7 @@ public enum ReportTables {
             Column("date_text", .text), Column("date_source", .text), Column("sentences", .integer),
             Column("redactions", .integer), Column("editorial_spans", .integer), Column("summary", .text),
             Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
-            Column("report", .text),
+            Column("report", .text), Column("keywords", .text),
         ], items: reports, row: { report in
             let document = report.document
             let metadata = document.metadata
@@ -26,7 +26,7 @@ public enum ReportTables {
                 text(document.date?.text), text(document.date?.provenance.rawValue), .integer(report.sentences),
                 .integer(document.redactionCount), .integer(document.editorialSpans.count), text(metadata.summary),
                 text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
-                .text("documents/\(report.slug).md"),
+                .text("documents/\(report.slug).md"), .text(report.keywords.map(\.term).joined(separator: "; ")),
             ]
         })
     }

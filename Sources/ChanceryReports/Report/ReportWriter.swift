@@ -159,7 +159,7 @@ public enum ReportWriter {
     private static func writeContents(_ report: CorpusReport, into folder: URL, version: String) throws -> [String] {
         let options = report.options
         let tables = ReportTablesSet(report, version: version)
-        // The workbook is one long job; CSV files and Markdown pages go on beside it.
+        // The workbook is one long job; the CSV files and the Markdown pages, in small jobs, share the other core.
         var jobs: [@Sendable () throws -> [(file: String, sha256: String?)]] = []
         if options.formats.contains(.xlsx) {
             jobs.append {
@@ -178,21 +178,21 @@ public enum ReportWriter {
             }
         }
         if options.formats.contains(.csv) {
-            jobs.append {
-                let writer = CSVWriter(excelBOM: options.excelBOM)
-                return try tables.csv.map { table in
+            let writer = CSVWriter(excelBOM: options.excelBOM)
+            for table in tables.csv {
+                jobs.append {
                     let name = "\(table.name).csv"
                     do {
                         try writer.write(table, to: folder.appendingPathComponent(name))
                     } catch {
                         throw ReportError("cannot write \(name): \(error.localizedDescription)")
                     }
-                    return (name, nil)
+                    return [(name, nil)]
                 }
             }
         }
         if options.formats.contains(.markdown) {
-            jobs.append { try writeMarkdown(report, into: folder, version: version) }
+            jobs += try markdownJobs(report, into: folder, version: version)
         }
         let results = jobs.concurrentMap { job in Result { try job() } }
         // The workbook's job comes first so that it starts first; its failure is reported after the others',
@@ -203,66 +203,55 @@ public enum ReportWriter {
         var written: [(file: String, sha256: String?)] = []
         for result in results { written += try result.get() }
 
-        let inputs = try manifestInputs(report.corpus)
+        PhaseTimes.mark("write the workbook, CSV files and pages")
+        let inputs = try manifestInputs(report)
         let outputs = written.concurrentMap { entry -> (file: String, sha256: String) in
             if let digest = entry.sha256 { return (entry.file, digest) }
             let bytes = (try? Data(contentsOf: folder.appendingPathComponent(entry.file))).map { [UInt8]($0) } ?? []
             return (entry.file, SHA256.hex(bytes))
         }
         try text(Manifest.render(report, version: version, inputs: inputs, outputs: outputs), to: folder.appendingPathComponent("manifest.json"))
+        PhaseTimes.mark("check the inputs, digest the outputs, manifest")
         return written.map(\.file) + ["manifest.json"]
     }
 
-    /// `summary.md` and one page per document, rendered and written on all cores; each page's digest is taken from
-    /// the bytes written, so the manifest need not read twenty thousand files back.
-    private static func writeMarkdown(_ report: CorpusReport, into folder: URL, version: String) throws -> [(file: String, sha256: String?)] {
-        try text(SummaryMarkdown.render(report, version: version), to: folder.appendingPathComponent("summary.md"))
-        let documentsFolder = folder.appendingPathComponent("documents")
-        try FileManager.default.createDirectory(at: documentsFolder, withIntermediateDirectories: false)
-        var keywordLists: [String: [DocumentKeyword]] = [:]
-        for keyword in report.keywords { keywordLists[keyword.documentID, default: []].append(keyword) }
-        let keywords = keywordLists
-        let counter = report.counter
-        let vectors = report.documentVectors
+    /// Jobs that write `summary.md` and one page per document, a few hundred pages a job; each page's digest
+    /// is taken from the bytes written, so the manifest need not read twenty thousand files back.
+    private static func markdownJobs(_ report: CorpusReport, into folder: URL,
+                                     version: String) throws -> [@Sendable () throws -> [(file: String, sha256: String?)]] {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("documents"), withIntermediateDirectories: false)
         let chunks = stride(from: 0, to: report.documents.count, by: 256).map { $0..<min($0 + 256, report.documents.count) }
-        let pages = chunks.concurrentMap { chunk -> Result<[(file: String, sha256: String?)], Error> in
-            Result {
+        let summary: @Sendable () throws -> [(file: String, sha256: String?)] = {
+            try text(SummaryMarkdown.render(report, version: version), to: folder.appendingPathComponent("summary.md"))
+            return [("summary.md", nil)]
+        }
+        return [summary] + chunks.map { chunk in
+            {
                 try chunk.map { index in
                     let document = report.documents[index]
-                    let topTerms = index < vectors.count
-                        ? counter.weighted(vectors[index]).filter { $0.term.contains(where: \.isLetter) }
-                            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
-                        : []
-                    let context = DocumentMarkdown.Context(topTerms: Array(topTerms.prefix(10)), keywords: keywords[document.document.id] ?? [])
                     let name = "documents/\(document.slug).md"
-                    let bytes = Array(DocumentMarkdown.render(document, context: context).utf8)
+                    let bytes = Array(DocumentMarkdown.render(document).utf8)
                     try PlainFile.write(bytes, to: folder.appendingPathComponent(name).path)
                     return (name, SHA256.hex(bytes))
                 }
             }
         }
-        var written: [(file: String, sha256: String?)] = [("summary.md", nil)]
-        for page in pages { written += try page.get() }
-        return written
     }
 
-    /// Each input file's size and digest, read again; a file that vanished after it was read fails the report.
+    /// Each input file's size and digest, taken as it was read; a file that vanished or changed since fails the report.
     ///
-    /// Recording it as empty would make the manifest vouch for bytes the report was not made from.
-    /// A file that was already missing when it was to be read is in `skipped` and recorded without a digest.
-    private static func manifestInputs(_ corpus: Corpus) throws -> [Manifest.Input] {
-        let unreadable = Set(corpus.skipped.filter { $0.code == .unreadable }.map(\.file))
-        let reads = corpus.files.concurrentMap { file in Result { [UInt8](try Data(contentsOf: file.url)) } }
-        return try zip(corpus.files, reads).map { file, read in
-            switch read {
-            case let .success(bytes):
-                return Manifest.Input(file: file.relativePath, bytes: bytes.count, sha256: SHA256.hex(bytes))
-            case let .failure(error):
-                guard unreadable.contains(file.relativePath) else {
-                    throw ReportError("\(file.relativePath): the input file vanished or became unreadable during the run (\(error.localizedDescription)); no report written, run it again")
-                }
-                return Manifest.Input(file: file.relativePath, bytes: 0, sha256: "")
+    /// Recording it anyway would make the manifest vouch for bytes that are no longer there. A file that
+    /// was already missing when it was to be read is in `skipped` and recorded without a digest.
+    private static func manifestInputs(_ report: CorpusReport) throws -> [Manifest.Input] {
+        let read = Dictionary(report.inputs.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let files = report.corpus.files
+        let now = files.concurrentMap { file in read[file.relativePath] == nil ? nil : FileFingerprint.of(file.path) }
+        return try zip(files, now).map { file, fingerprint in
+            guard let input = read[file.relativePath] else { return Manifest.Input(file: file.relativePath, bytes: 0, sha256: "") }
+            guard fingerprint == input.fingerprint else {
+                throw ReportError("\(file.relativePath): the input file vanished or changed during the run; no report written, run it again")
             }
+            return Manifest.Input(file: file.relativePath, bytes: input.bytes, sha256: input.sha256)
         }
     }
 
@@ -284,7 +273,8 @@ struct ReportTablesSet {
     init(_ report: CorpusReport, version: String) {
         let documents = ReportTables.documents(report.documents)
         let terms = AnalysisTables.terms(report.terms)
-        let documentTerms = AnalysisTables.documentTerms(report.documentTerms)  // made once, for the CSV
+        // Made document by document as the CSV is written.
+        let documentTerms = AnalysisTables.documentTerms(documents: report.documents.count) { report.documentTerms($0) }
         let keyness = AnalysisTables.keyness(report.keyness)
         let topics = AnalysisTables.topics(report.topics)
         let topicYears = AnalysisTables.topicPeriods(report.topicYears, grouping: .year)
@@ -294,9 +284,10 @@ struct ReportTablesSet {
         let skipped = ReportTables.skipped(report.corpus.skipped)
         let years = ReportTables.years(report.statistics)
         csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]
-        // document_terms is bulk data for scripts: it stays in the CSV, where a large collection's millions of rows fit.
+        // document_terms and keywords are bulk data for scripts (ten keywords a document): they stay in the CSV files,
+        // where a large collection's millions of rows fit; the Documents sheet has each document's keywords in a column.
         xlsx = [ReportTables.summary(report, version: version), documents, terms, keyness, topics, topicYears, kwic, timeline,
-                keywords, skipped, years]
+                skipped, years]
         charts = [
             ChartSpec(.column, title: "Documents per year", table: "Years", category: "year", values: ["documents"], placement: .onSheet("Summary")),
             ChartSpec(.line, title: "Topic hits per year", table: topicYears.title, category: "year", seriesColumn: "topic",

@@ -26,10 +26,26 @@ public enum AnalysisTables {
     }
 
     public static func documentTerms(_ rows: [DocumentTermRow]) -> Table {
-        Table(name: "document_terms", title: "Document terms", columns: [
-            Column("document_id", .text), Column("term", .text), Column("n", .integer), Column("count", .integer),
-            Column("tfidf", .decimal, decimals: 3),
-        ], items: rows, row: { [.text($0.documentID), .text($0.term), .integer($0.n), .integer($0.count), .decimal($0.tfidf)] })
+        Table(name: "document_terms", title: "Document terms", columns: documentTermColumns, items: rows, row: documentTermCells)
+    }
+
+    /// The document × term table made one document at a time as it is written (`rowsOf(k)`: document k's rows),
+    /// so a large collection's millions of rows never exist at once.
+    public static func documentTerms(documents: Int, rowsOf: @escaping @Sendable (Int) -> [DocumentTermRow]) -> Table {
+        Table(name: "document_terms", title: "Document terms", columns: documentTermColumns) { sink in
+            for index in 0..<documents {
+                for row in rowsOf(index) { try sink(documentTermCells(row)) }
+            }
+        }
+    }
+
+    private static let documentTermColumns = [
+        Column("document_id", .text), Column("term", .text), Column("n", .integer), Column("count", .integer),
+        Column("tfidf", .decimal, decimals: 3),
+    ]
+
+    @Sendable private static func documentTermCells(_ row: DocumentTermRow) -> [Cell] {
+        [.text(row.documentID), .text(row.term), .integer(row.n), .integer(row.count), .decimal(row.tfidf)]
     }
 
     public static func keyness(_ keyness: [Keyness], top: Int? = nil) -> Table {
