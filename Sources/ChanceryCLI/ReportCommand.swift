@@ -29,6 +29,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
     @OptionGroup var counting: CountingOptions
 
+    @Option(help: ArgumentHelp("N-gram lengths counted for terms.csv: 1, 2, 3, or a range such as 1-2.", valueName: "N|N-M"))
+    var ngram = "1-3"
+
     @Option(help: "Small-sample correction of G² for keyness by year: none (AntConc) or williams (quanteda).")
     var correction: KeynessCorrection = .none
 
@@ -43,6 +46,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parsedFormats()
+        _ = try TermsCommand.ngramRange(ngram)
         if window < 0 { throw ValidationError("--window must be 0 or more") }
     }
 
@@ -66,6 +70,8 @@ struct ReportCommand: ParsableCommand {
         options.formats = try parsedFormats()
         options.stopwords = try counting.stopwordList()
         options.editorial = counting.editorial
+        options.dropNumbers = counting.dropNumbers
+        options.ngrams = try TermsCommand.ngramRange(ngram)
         options.correction = correction
         options.kwic = KWICOptions(window: window)
         options.excelBOM = excelBOM

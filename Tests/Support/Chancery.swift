@@ -14,10 +14,21 @@ public enum ChanceryProcess {
         return bundle.appendingPathComponent("chancery")
     }
 
-    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Where `taskset` is, to pin a run to one core; nil when this machine has none.
+    public static var taskset: URL? {
+        ["/usr/bin/taskset", "/bin/taskset"].first(where: FileManager.default.isExecutableFile(atPath:)).map(URL.init(fileURLWithPath:))
+    }
+
+    /// Runs `chancery` with `arguments`; with `pinnedToOneCore`, under `taskset -c 0`.
+    public static func run(_ arguments: [String], in directory: URL? = nil, pinnedToOneCore: Bool = false) throws -> Output {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if pinnedToOneCore, let taskset {
+            process.executableURL = taskset
+            process.arguments = ["-c", "0", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -72,6 +72,12 @@ public struct DocumentTermVector: Sendable {
     public var tokens: Int
     /// Term references (see `TermCounter.term(_:)`) and counts, in first-appearance order.
     public var entries: [(term: Int32, count: Int32)]
+
+    public init(documentID: String, tokens: Int, entries: [(term: Int32, count: Int32)]) {
+        self.documentID = documentID
+        self.tokens = tokens
+        self.entries = entries
+    }
 }
 
 /// Counts terms and n-grams over documents, one document at a time.
@@ -131,6 +137,21 @@ public struct TermCounter: Sendable {
         self.recordsDocuments = recordDocuments
         self.recordsPhrasesInDocuments = recordPhrasesInDocuments
     }
+
+    /// Hands over the document vectors recorded so far and forgets them, for a caller that keeps them elsewhere
+    /// (on disk, for a large corpus); counts and statistics are not affected.
+    public mutating func takeDocumentVectors() -> [DocumentTermVector] {
+        defer { documentVectors = [] }
+        return documentVectors
+    }
+
+    /// How often the word with this vocabulary id was counted (0 for stopwords and words not counted).
+    public func wordCount(_ id: Int32) -> Int {
+        Int(id) < unigrams.size ? unigrams[Int(id)].count : 0
+    }
+
+    /// Distinct bigrams and trigrams counted.
+    public var phraseCount: Int { ngramKeys.count }
 
     /// A term reference: a vocabulary id for unigrams (>= 0), or -(n-gram index + 1).
     public func term(_ reference: Int32) -> String {

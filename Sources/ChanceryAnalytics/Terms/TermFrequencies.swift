@@ -45,7 +45,9 @@ public struct TermFrequencies: Sendable {
     /// Sorted by count (highest first), then term.
     public var rows: [TermFrequencyRow]
 
-    public init(_ counter: TermCounter, minimumCount: Int = 1) {
+    /// Terms seen at least `minimumCount` times; bigrams and trigrams at least `minimumPhraseCount` times
+    /// (left out before their rows are made: most phrases of a large corpus are seen once).
+    public init(_ counter: TermCounter, minimumCount: Int = 1, minimumPhraseCount: Int? = nil) {
         options = counter.options
         documents = counter.documents
         tokens = counter.tokens
@@ -54,7 +56,8 @@ public struct TermFrequencies: Sendable {
         for id in 0..<min(unigrams.size, counter.vocabulary.count) where unigrams[id].count >= max(1, minimumCount) {
             rows.append(Self.row(counter.vocabulary.term(Int32(id)), n: 1, unigrams, id, counter))
         }
-        for (index, key) in counter.ngramKeys.enumerated() where counter.ngrams[index].count >= minimumCount {
+        let phraseMinimum = max(minimumCount, minimumPhraseCount ?? minimumCount)
+        for (index, key) in counter.ngramKeys.enumerated() where counter.ngrams[index].count >= phraseMinimum {
             rows.append(Self.row(counter.text(of: key), n: key.n, counter.ngrams, index, counter))
         }
         // Terms are NFC, so String's order is the order of their Unicode scalars, and deterministic.
@@ -115,7 +118,7 @@ extension TermCounter {
 
     /// One document's terms with their TF-IDF, in the vector's order.
     public func weighted(_ vector: DocumentTermVector) -> [DocumentTermRow] {
-        vector.entries.map { row(vector, $0) }
+        vector.entries.map { row(vector.documentID, $0) }
     }
 
     /// How `ranked` orders a document's terms.
@@ -133,9 +136,15 @@ extension TermCounter {
     /// top ten terms need a dozen strings, not one per word of the document.
     public func ranked(_ vector: DocumentTermVector, by ranking: Ranking, limit: Int = .max,
                        keep: ((term: Int32, count: Int32)) -> Bool = { _ in true }) -> [DocumentTermRow] {
+        rankedEntries(vector.entries, by: ranking, limit: limit, keep: keep).map { row(vector.documentID, $0) }
+    }
+
+    /// `ranked` on a vector's entries, giving the entries themselves (term references and counts), best first.
+    public func rankedEntries(_ entries: [(term: Int32, count: Int32)], by ranking: Ranking, limit: Int = .max,
+                              keep: ((term: Int32, count: Int32)) -> Bool = { _ in true }) -> [(term: Int32, count: Int32)] {
         var scored: [(entry: Int, score: Double)] = []
-        scored.reserveCapacity(vector.entries.count)
-        for (index, entry) in vector.entries.enumerated() where keep(entry) {
+        scored.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() where keep(entry) {
             let score = switch ranking {
             case .count: Double(entry.count)
             case .tfidf: Double(entry.count) * inverseDocumentFrequency(entry.term)
@@ -144,13 +153,13 @@ extension TermCounter {
             scored.append((index, score))
         }
         scored.sort { $0.score > $1.score }
-        var result: [DocumentTermRow] = []
+        var result: [(term: Int32, count: Int32)] = []
         var start = 0
         while start < scored.count, result.count < limit {
             var end = start + 1
             while end < scored.count, scored[end].score == scored[start].score { end += 1 }
-            let tied = scored[start..<end].map { row(vector, vector.entries[$0.entry]) }.sorted { $0.term < $1.term }
-            result += tied.prefix(limit - result.count)
+            let tied = scored[start..<end].map { (entry: entries[$0.entry], text: term(entries[$0.entry].term)) }.sorted { $0.text < $1.text }
+            result += tied.prefix(limit - result.count).map(\.entry)
             start = end
         }
         return result
@@ -161,9 +170,10 @@ extension TermCounter {
         return TermFrequencies.inverseDocumentFrequency(documents: documents, containing: df)
     }
 
-    private func row(_ vector: DocumentTermVector, _ entry: (term: Int32, count: Int32)) -> DocumentTermRow {
+    /// The `document_terms` row of a document's entry.
+    public func row(_ documentID: String, _ entry: (term: Int32, count: Int32)) -> DocumentTermRow {
         let text = term(entry.term)
-        return DocumentTermRow(documentID: vector.documentID, term: text, n: entry.term >= 0 ? 1 : text.split(separator: " ").count,
+        return DocumentTermRow(documentID: documentID, term: text, n: entry.term >= 0 ? 1 : text.split(separator: " ").count,
                                count: Int(entry.count), tfidf: Double(entry.count) * inverseDocumentFrequency(entry.term))
     }
 }

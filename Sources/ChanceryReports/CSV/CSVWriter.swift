@@ -20,56 +20,83 @@ public struct CSVWriter: Sendable {
 
     /// The table as CSV text.
     public func string(_ table: Table) throws -> String {
-        var output = Data()
-        try write(table) { output.append($0) }
+        var output: [UInt8] = []
+        try write(table, into: &output) { _ in }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Writes the table to a file, streaming its rows.
-    public func write(_ table: Table, to url: URL) throws {
+    /// Writes the table to a file, streaming its rows; returns the SHA-256 of the bytes written (for the manifest).
+    @discardableResult
+    public func write(_ table: Table, to url: URL) throws -> String {
         FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var buffer = Data()
-        try write(table) { chunk in
-            buffer.append(chunk)
-            if buffer.count >= 1 << 20 {
-                // The throwing write: `write(_:)` traps on a full disk.
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        var digest = SHA256()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.flushAt + 64 * 1024)
+        let flush: (inout [UInt8]) throws -> Void = { bytes in
+            digest.update(bytes)
+            // The throwing write: `write(_:)` traps on a full disk.
+            try handle.write(contentsOf: bytes)
+            bytes.removeAll(keepingCapacity: true)
         }
-        try handle.write(contentsOf: buffer)
+        try write(table, into: &buffer, flush: flush)
+        try flush(&buffer)
+        return digest.finalize()
     }
 
-    private func write(_ table: Table, _ emit: (Data) throws -> Void) throws {
-        if excelBOM { try emit(Data([0xEF, 0xBB, 0xBF])) }
-        try emit(Data(line(table.columns.map { Self.escape(Self.neutralize($0.name)) }).utf8))
+    private static let flushAt = 1 << 20
+
+    /// Appends the CSV bytes of the table to `buffer`, calling `flush` whenever it holds a megabyte or more.
+    private func write(_ table: Table, into buffer: inout [UInt8], flush: (inout [UInt8]) throws -> Void) throws {
+        if excelBOM { buffer += [0xEF, 0xBB, 0xBF] }
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.appendField(Self.neutralize(column.name), to: &buffer)
+        }
+        buffer += [0x0D, 0x0A]
         try table.forEachRow { row in
-            try emit(Data(line(row.map(Self.field)).utf8))
+            for (index, cell) in row.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                switch cell {
+                case .integer, .decimal, .date, .empty: Self.appendField(cell.plainText, to: &buffer)
+                case let .text(text), let .url(text): Self.appendField(Self.neutralize(text), to: &buffer)
+                }
+            }
+            buffer += [0x0D, 0x0A]
+            if buffer.count >= Self.flushAt { try flush(&buffer) }
         }
     }
 
-    private func line(_ fields: [String]) -> String {
-        fields.joined(separator: ",") + "\r\n"
+    /// Appends a field's bytes, quoted (quotes doubled) when it holds a comma, a quote or a line break.
+    private static func appendField(_ text: String, to buffer: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: needsQuotes) else {
+            buffer += utf8
+            return
+        }
+        buffer.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            buffer.append(byte)
+            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+        }
+        buffer.append(UInt8(ascii: "\""))
     }
 
-    /// The CSV field of a cell.
-    static func field(_ cell: Cell) -> String {
-        switch cell {
-        case .integer, .decimal, .date, .empty: escape(cell.plainText)
-        case let .text(text), let .url(text): escape(neutralize(text))
-        }
+    @inline(__always)
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
     }
 
     /// Prefixes text that a spreadsheet would read as a formula with an apostrophe.
     public static func neutralize(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
-        if isPlainNumber(text) { return text }
-        return "'" + text
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return isPlainNumber(text) ? text : "'" + text
+        default:
+            return text
+        }
     }
-
-    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// "-5", "+3.25", "-0.5": a sign, digits, at most one point.
     static func isPlainNumber(_ text: String) -> Bool {
@@ -83,13 +110,5 @@ public struct CSVWriter: Sendable {
             }
         }
         return digits > 0 && points <= 1
-    }
-
-    /// Quotes a field when it holds a comma, a quote or a line break, doubling quotes.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
-            return text
-        }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

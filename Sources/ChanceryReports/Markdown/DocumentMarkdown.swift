@@ -3,7 +3,7 @@ import ChanceryCorpus
 
 /// `documents/<slug>.md`: one document's page of notes.
 enum DocumentMarkdown {
-    static func render(_ report: DocumentReport) -> String {
+    static func render(_ report: DocumentReport, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], events: [TemporalEvent]) -> String {
         let e: (String) -> String = { MarkdownText.escape($0) }
         let document = report.document
         let metadata = document.metadata
@@ -47,13 +47,13 @@ enum DocumentMarkdown {
         }
         out += "\n"
 
-        if !report.topTerms.isEmpty || !report.keywords.isEmpty {
+        if !topTerms.isEmpty || !keywords.isEmpty {
             out += "## Terms\n\n"
-            if !report.topTerms.isEmpty {
-                out += "Most frequent: " + report.topTerms.map { "\(e($0.term)) (\($0.count))" }.joined(separator: ", ") + ".\n\n"
+            if !topTerms.isEmpty {
+                out += "Most frequent: " + topTerms.map { "\(e($0.term)) (\($0.count))" }.joined(separator: ", ") + ".\n\n"
             }
-            if !report.keywords.isEmpty {
-                out += "Keywords (highest TF-IDF: frequent here, rare elsewhere): " + report.keywords.map { e($0.term) }.joined(separator: ", ") + ".\n\n"
+            if !keywords.isEmpty {
+                out += "Keywords (highest TF-IDF: frequent here, rare elsewhere): " + keywords.map { e($0.term) }.joined(separator: ", ") + ".\n\n"
             }
         }
 
@@ -73,7 +73,6 @@ enum DocumentMarkdown {
             }
         }
 
-        let events = report.events.sorted(by: Timeline.precedes)
         if !events.isEmpty {
             out += "## Dated events\n\n"
             out += MarkdownText.table(["Date", "Expression", "How dated", "Sentence"], events.map {
@@ -81,7 +80,7 @@ enum DocumentMarkdown {
             }) + "\n"
         }
 
-        let people = peopleNamed(report)
+        let people = peopleNamed(report, events: events)
         if !people.isEmpty {
             out += "## People and organizations named\n\n" + people.map(e).joined(separator: "; ") + "\n\n"
         }
@@ -99,10 +98,10 @@ enum DocumentMarkdown {
     }
 
     /// Names the edition marks up and names found beside dates, in order of first appearance, once each.
-    static func peopleNamed(_ report: DocumentReport) -> [String] {
+    static func peopleNamed(_ report: DocumentReport, events: [TemporalEvent]) -> [String] {
         var seen: Set<String> = []
         var names: [String] = []
-        for name in report.document.persons.map(\.name) + report.events.flatMap(\.actors) where seen.insert(name.lowercased()).inserted {
+        for name in report.document.persons.map(\.name) + events.flatMap(\.actors) where seen.insert(name.lowercased()).inserted {
             names.append(name)
         }
         return names

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for the provenance manifest: a digest of every input, the lexicon and the stopword list.
 ///
 /// Written here rather than pulled from a cryptography package: the manifest
@@ -60,6 +62,18 @@ public struct SHA256: Sendable {
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// The hex digest of a file, read a megabyte at a time; the digest of no bytes when it cannot be read.
+    public static func hexOfFile(_ path: String) -> String {
+        var hasher = SHA256()
+        if let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
+                hasher.update(block)
+            }
+        }
         return hasher.finalize()
     }
 

@@ -15,12 +15,15 @@ public struct DocumentReport: Sendable {
     public var paragraphs: Int
     public var topicRows: [TopicHitRow]
     public var kwic: [KWICLine]
+    /// The document's dated events as tagged; once the corpus is analysed they live in the corpus
+    /// timeline instead (see `CorpusReport.events(of:)`), so that a large corpus holds each event once.
     public var events: [TemporalEvent]
     public var rejectedDates: [String]
-    /// The document's ten most frequent words (no stopwords, no numbers), with TF-IDF: for its page.
-    public var topTerms: [DocumentTermRow] = []
-    /// The document's automatic keywords (highest TF-IDF), best first.
-    public var keywords: [DocumentKeyword] = []
+    /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
+    /// their text is made when a page is written (`CorpusReport.topTerms(of:)`).
+    public var topWords: [(term: Int32, count: Int32)] = []
+    /// The document's automatic keywords (highest TF-IDF), best first, as word ids (`CorpusReport.keywords(of:)`).
+    public var keywordWords: [(term: Int32, count: Int32)] = []
     /// Topic tokens counted under the editorial policy.
     public var countedTokens: Int
 }
@@ -41,14 +44,18 @@ public struct CorpusReport: Sendable {
     public var documents: [DocumentReport]
     public var statistics: CorpusStatistics
     public var terms: TermFrequencies
-    public var documentVectors: [DocumentTermVector]
     public var keyness: [Keyness]
     public var topics: TopicAnalysis
     public var topicYears: [TopicPeriodRow]
     public var timeline: Timeline
-    public var keywords: [DocumentKeyword]
-    /// The counter behind terms, for turning document vectors into terms.
+    /// The counter behind terms, for turning word ids into terms.
     public var counter: TermCounter
+    /// Each document's words and counts (on disk for a large corpus: see `VectorStore`).
+    private let vectors: VectorStore
+    /// Positions in `timeline.events` of each document's events: document k's are
+    /// `eventOrder[eventStarts[k]..<eventStarts[k + 1]]`, in timeline order.
+    private var eventOrder: [Int32] = []
+    private var eventStarts: [Int32] = [0]
     /// The files read, in order, with their digests (skipped unreadable files are not here).
     public var inputs: [ReadInput]
 
@@ -70,13 +77,16 @@ public struct CorpusReport: Sendable {
     /// Reads and analyses the files of a corpus.
     public init(files: [InputFile], root: String, ignored: [String] = [], options: ReportOptions, progress: Progress = { _, _ in }) {
         self.options = options
-        let termOptions = TermOptions(ngrams: options.ngrams, stopwords: options.stopwords, editorial: options.editorial)
+        let termOptions = TermOptions(ngrams: options.ngrams, stopwords: options.stopwords, editorial: options.editorial,
+                                      dropNumbers: options.dropNumbers)
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
         var skipped: [InputError] = []
         var inputs: [ReadInput] = []
+        let vectors = VectorStore()
+        var entries = 0
         var read = 0
         // A round gives each core a few chunks; rounds bound how much is held before merging.
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { Array(files[$0..<min($0 + Self.chunkSize, files.count)]) }
@@ -94,28 +104,34 @@ public struct CorpusReport: Sendable {
                 inputs += result.inputs
                 read += result.files
             }
+            // The round's vectors, in the merged counter's word ids, go to the store.
+            let roundVectors = counter.takeDocumentVectors()
+            entries += roundVectors.reduce(0) { $0 + $1.entries.count }
+            vectors.append(roundVectors)
             next += batch.count
             progress(read, files.count)
         }
         PhaseTimes.mark("read, analyse and merge the documents")
+        PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries")
         Self.numberRepeatedIDs(&reports)
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
         corpus = Corpus(root: root, documents: reports.map(\.document), skipped: skipped, ignored: ignored, files: files)
         self.counter = counter
+        self.vectors = vectors
         self.inputs = inputs
         statistics = CorpusStatistics(corpus, lengths: reports.map(\.tokens), types: counter.vocabulary.count)
-        terms = TermFrequencies(counter)
-        terms.rows.removeAll { $0.n > 1 && $0.count < options.minimumNgramCount }
-        documentVectors = counter.documentVectors
+        terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
         let vocabulary = counter.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
-        keyness = Self.keynessByYear(counter, reports: reports, hasLetter: hasLetter, options: options)
+        keyness = Self.keynessByYear(counter, vectors: vectors, reports: reports, hasLetter: hasLetter, options: options)
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows),
                                documents: reports.map { ($0.document.id, $0.document, $0.countedTokens) })
         topicYears = topics.periods(by: .year)
         timeline = Timeline(events: reports.flatMap(\.events))
-        keywords = Self.rankWords(counter, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
+        (eventOrder, eventStarts) = Self.eventIndex(timeline, reports: reports)
+        for index in reports.indices { reports[index].events = [] }
+        Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         PhaseTimes.mark("corpus figures (terms, keyness, topics, timeline, keywords)")
     }
@@ -177,7 +193,12 @@ public struct CorpusReport: Sendable {
             paragraphs: paragraphs,
             topicRows: TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial),
             kwic: KeywordInContext.lines(matches, in: tokenized, options: options.kwic) { lexicon.topics[$0.topic].name },
-            events: builder.events(tokenized, tagging: tagging),
+            // The expressions behind each event are the tagger's working; no output shows them.
+            events: builder.events(tokenized, tagging: tagging).map { event in
+                var event = event
+                event.expressions = []
+                return event
+            },
             rejectedDates: tagging.rejected.map { "sentence \($0.sentence + 1): \($0)" },
             countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial))
     }
@@ -187,13 +208,51 @@ public struct CorpusReport: Sendable {
     /// Words seen once are left out: with them the table is larger than the corpus itself, and a
     /// word seen once says little about a document; `terms.csv` and the vectors keep every count.
     public func documentTerms(_ index: Int) -> [DocumentTermRow] {
-        guard index < documentVectors.count else { return [] }
+        guard index < vectors.count else { return [] }
         let id = documents[index].document.id
-        return counter.ranked(documentVectors[index], by: .count) { $0.count >= 2 }.map { row in
-            var row = row
-            row.documentID = id
-            return row
+        return counter.rankedEntries(vectors.entries(index), by: .count) { $0.count >= 2 }.map { counter.row(id, $0) }
+    }
+
+    /// Document `index`'s words and counts (stopwords left out), in the counter's word ids.
+    public func vector(_ index: Int) -> DocumentTermVector {
+        DocumentTermVector(documentID: documents[index].document.id, tokens: vectors.tokens[index], entries: vectors.entries(index))
+    }
+
+    /// Document `index`'s ten most frequent words (no stopwords, no numbers), with their TF-IDF.
+    public func topTerms(of index: Int) -> [DocumentTermRow] {
+        documents[index].topWords.map { counter.row(documents[index].document.id, $0) }
+    }
+
+    /// Document `index`'s automatic keywords: highest TF-IDF, numbers left out, best first.
+    public func keywords(of index: Int) -> [DocumentKeyword] {
+        let id = documents[index].document.id
+        return documents[index].keywordWords.enumerated().map { rank, entry in
+            let row = counter.row(id, entry)
+            return DocumentKeyword(documentID: id, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf)
         }
+    }
+
+    /// Document `index`'s dated events, in timeline order.
+    public func events(of index: Int) -> [TemporalEvent] {
+        guard index + 1 < eventStarts.count else { return [] }
+        return eventOrder[Int(eventStarts[index])..<Int(eventStarts[index + 1])].map { timeline.events[Int($0)] }
+    }
+
+    /// Where each document's events are in the timeline: a counting sort of the timeline's positions by document.
+    private static func eventIndex(_ timeline: Timeline, reports: [DocumentReport]) -> (order: [Int32], starts: [Int32]) {
+        var documentOf: [String: Int] = [:]
+        for (index, report) in reports.enumerated() { documentOf[report.document.id] = index }
+        let owners = timeline.events.map { documentOf[$0.documentID] ?? -1 }
+        var starts = [Int32](repeating: 0, count: reports.count + 1)
+        for owner in owners where owner >= 0 { starts[owner + 1] += 1 }
+        for k in 0..<reports.count { starts[k + 1] += starts[k] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: Int(starts[reports.count]))
+        for (position, owner) in owners.enumerated() where owner >= 0 {
+            order[Int(next[owner])] = Int32(position)
+            next[owner] += 1
+        }
+        return (order, starts)
     }
 
     /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
@@ -213,28 +272,24 @@ public struct CorpusReport: Sendable {
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).
-    private static func keynessByYear(_ counter: TermCounter, reports: [DocumentReport], hasLetter: [Bool],
+    private static func keynessByYear(_ counter: TermCounter, vectors: VectorStore, reports: [DocumentReport], hasLetter: [Bool],
                                       options: ReportOptions) -> [Keyness] {
         var documentsByYear: [String: [Int]] = [:]
         for (index, report) in reports.enumerated() {
             if let date = report.document.date { documentsByYear[String(date.value.year), default: []].append(index) }
         }
         guard documentsByYear.count >= 2 else { return [] }
-        let vectors = counter.documentVectors
         var totals = [Int](repeating: 0, count: counter.vocabulary.count)
-        var allTokens = 0
-        for vector in vectors {
-            allTokens += vector.tokens
-            for entry in vector.entries where entry.term >= 0 { totals[Int(entry.term)] += Int(entry.count) }
-        }
+        for id in totals.indices { totals[id] = counter.wordCount(Int32(id)) }
+        let allTokens = vectors.tokens.reduce(0, +)
         let corpusTotals = totals, corpusTokens = allTokens, yearDocuments = documentsByYear
         return yearDocuments.keys.sorted().concurrentMap { year in
             var inYear = [Int](repeating: 0, count: corpusTotals.count)
             var touched: [Int32] = []
             var targetTokens = 0
             for index in yearDocuments[year] ?? [] where index < vectors.count {
-                targetTokens += vectors[index].tokens
-                for entry in vectors[index].entries where entry.term >= 0 {
+                targetTokens += vectors.tokens[index]
+                for entry in vectors.entries(index) where entry.term >= 0 {
                     if inYear[Int(entry.term)] == 0 { touched.append(entry.term) }
                     inYear[Int(entry.term)] += Int(entry.count)
                 }
@@ -253,30 +308,20 @@ public struct CorpusReport: Sendable {
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms
     /// without a letter (numbers, "1961"); computed on all cores, in document order.
-    private static func rankWords(_ counter: TermCounter, hasLetter: [Bool], into reports: inout [DocumentReport],
-                                  keywordsPerDocument: Int) -> [DocumentKeyword] {
+    private static func rankWords(_ counter: TermCounter, vectors: VectorStore, hasLetter: [Bool], into reports: inout [DocumentReport],
+                                  keywordsPerDocument: Int) {
         let isWord: @Sendable ((term: Int32, count: Int32)) -> Bool = { $0.term >= 0 && hasLetter[Int($0.term)] }
-        let vectors = counter.documentVectors
-        let ids = reports.map(\.document.id)
         let chunks = stride(from: 0, to: vectors.count, by: 256).map { $0..<min($0 + 256, vectors.count) }
         let ranked = chunks.concurrentMap { chunk in
-            chunk.map { index -> (top: [DocumentTermRow], keywords: [DocumentKeyword]) in
-                let vector = vectors[index]
-                let top = counter.ranked(vector, by: .count, limit: 10, keep: isWord)
-                let keywords = counter.ranked(vector, by: .tfidf, limit: keywordsPerDocument, keep: isWord).enumerated().map { rank, row in
-                    DocumentKeyword(documentID: index < ids.count ? ids[index] : vector.documentID, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf)
-                }
-                return (top, keywords)
+            chunk.map { index in
+                let entries = vectors.entries(index)
+                return (top: counter.rankedEntries(entries, by: .count, limit: 10, keep: isWord),
+                        keywords: counter.rankedEntries(entries, by: .tfidf, limit: keywordsPerDocument, keep: isWord))
             }
         }
-        var keywords: [DocumentKeyword] = []
-        for (index, words) in ranked.joined().enumerated() {
-            if index < reports.count {
-                reports[index].topTerms = words.top
-                reports[index].keywords = words.keywords
-            }
-            keywords += words.keywords
+        for (index, words) in ranked.joined().enumerated() where index < reports.count {
+            reports[index].topWords = words.top
+            reports[index].keywordWords = words.keywords
         }
-        return keywords
     }
 }

@@ -17,6 +17,8 @@ public struct ReportOptions: Sendable {
     public var lexiconBytes: [UInt8]
     public var stopwords: StopwordList = .english
     public var editorial: EditorialPolicy = .include
+    /// Leave tokens without letters (1962, 1,197) out of the term counts.
+    public var dropNumbers = false
     /// N-gram lengths counted for `terms.csv`.
     public var ngrams: ClosedRange<Int> = 1...3
     /// Bigrams and trigrams seen fewer times are left out of `terms.csv` (unigrams are all kept).

@@ -4,7 +4,7 @@ import ChanceryCorpus
 /// The report's own tables: documents, years, skipped files and the summary sheet.
 public enum ReportTables {
     /// `documents.csv`: one row per document, metadata and length.
-    public static func documents(_ reports: [DocumentReport]) -> Table {
+    public static func documents(_ corpusReport: CorpusReport) -> Table {
         Table(name: "documents", title: "Documents", columns: [
             Column("id", .text), Column("title", .text), Column("date", .date), Column("date_precision", .text),
             Column("place", .text), Column("original_language", .text), Column("translator", .text),
@@ -14,7 +14,8 @@ public enum ReportTables {
             Column("redactions", .integer), Column("editorial_spans", .integer), Column("summary", .text),
             Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
             Column("report", .text), Column("keywords", .text),
-        ], items: reports, row: { report in
+        ], items: Array(corpusReport.documents.indices), row: { index in
+            let report = corpusReport.documents[index]
             let document = report.document
             let metadata = document.metadata
             func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
@@ -26,7 +27,7 @@ public enum ReportTables {
                 text(document.date?.text), text(document.date?.provenance.rawValue), .integer(report.sentences),
                 .integer(document.redactionCount), .integer(document.editorialSpans.count), text(metadata.summary),
                 text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
-                .text("documents/\(report.slug).md"), .text(report.keywords.map(\.term).joined(separator: "; ")),
+                .text("documents/\(report.slug).md"), .text(corpusReport.keywords(of: index).map(\.term).joined(separator: "; ")),
             ]
         })
     }

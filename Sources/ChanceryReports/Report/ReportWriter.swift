@@ -183,11 +183,10 @@ public enum ReportWriter {
                 jobs.append {
                     let name = "\(table.name).csv"
                     do {
-                        try writer.write(table, to: folder.appendingPathComponent(name))
+                        return [(name, try writer.write(table, to: folder.appendingPathComponent(name)))]
                     } catch {
                         throw ReportError("cannot write \(name): \(error.localizedDescription)")
                     }
-                    return [(name, nil)]
                 }
             }
         }
@@ -206,9 +205,7 @@ public enum ReportWriter {
         PhaseTimes.mark("write the workbook, CSV files and pages")
         let inputs = try manifestInputs(report)
         let outputs = written.concurrentMap { entry -> (file: String, sha256: String) in
-            if let digest = entry.sha256 { return (entry.file, digest) }
-            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(entry.file))).map { [UInt8]($0) } ?? []
-            return (entry.file, SHA256.hex(bytes))
+            (entry.file, entry.sha256 ?? SHA256.hexOfFile(folder.appendingPathComponent(entry.file).path))
         }
         try text(Manifest.render(report, version: version, inputs: inputs, outputs: outputs), to: folder.appendingPathComponent("manifest.json"))
         PhaseTimes.mark("check the inputs, digest the outputs, manifest")
@@ -230,7 +227,8 @@ public enum ReportWriter {
                 try chunk.map { index in
                     let document = report.documents[index]
                     let name = "documents/\(document.slug).md"
-                    let bytes = Array(DocumentMarkdown.render(document).utf8)
+                    let bytes = Array(DocumentMarkdown.render(document, topTerms: report.topTerms(of: index),
+                                                              keywords: report.keywords(of: index), events: report.events(of: index)).utf8)
                     try PlainFile.write(bytes, to: folder.appendingPathComponent(name).path)
                     return (name, SHA256.hex(bytes))
                 }
@@ -271,16 +269,16 @@ struct ReportTablesSet {
     var charts: [ChartSpec]
 
     init(_ report: CorpusReport, version: String) {
-        let documents = ReportTables.documents(report.documents)
+        let documents = ReportTables.documents(report)
         let terms = AnalysisTables.terms(report.terms)
         // Made document by document as the CSV is written.
         let documentTerms = AnalysisTables.documentTerms(documents: report.documents.count) { report.documentTerms($0) }
         let keyness = AnalysisTables.keyness(report.keyness)
         let topics = AnalysisTables.topics(report.topics)
         let topicYears = AnalysisTables.topicPeriods(report.topicYears, grouping: .year)
-        let kwic = AnalysisTables.kwic(report.documents.flatMap(\.kwic))
+        let kwic = AnalysisTables.kwic(report.documents.map(\.kwic))
         let timeline = AnalysisTables.timeline(report.timeline.events)
-        let keywords = AnalysisTables.keywords(report.keywords, method: .tfidf)
+        let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
         let skipped = ReportTables.skipped(report.corpus.skipped)
         let years = ReportTables.years(report.statistics)
         csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]

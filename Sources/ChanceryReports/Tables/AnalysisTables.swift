@@ -92,20 +92,48 @@ public enum AnalysisTables {
     }
 
     public static func kwic(_ lines: [KWICLine]) -> Table {
-        Table(name: "kwic", title: "KWIC", columns: [
-            Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
-            Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
-        ], items: lines, row: {
-            [.text($0.documentID), date($0.date), precision($0.date), .text($0.topic), .text($0.left), .text($0.match), .text($0.right),
-             .integer($0.sentenceIndex)]
-        })
+        Table(name: "kwic", title: "KWIC", columns: kwicColumns, items: lines, row: kwicCells)
+    }
+
+    /// The KWIC table over groups of lines (a document's), without gathering them into one array first.
+    public static func kwic(_ groups: [[KWICLine]]) -> Table {
+        Table(name: "kwic", title: "KWIC", columns: kwicColumns, rowCount: groups.reduce(0) { $0 + $1.count }) { sink in
+            for group in groups {
+                for line in group { try sink(kwicCells(line)) }
+            }
+        }
+    }
+
+    private static let kwicColumns = [
+        Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
+        Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
+    ]
+
+    @Sendable private static func kwicCells(_ line: KWICLine) -> [Cell] {
+        [.text(line.documentID), date(line.date), precision(line.date), .text(line.topic), .text(line.left), .text(line.match),
+         .text(line.right), .integer(line.sentenceIndex)]
     }
 
     public static func keywords(_ keywords: [DocumentKeyword], method: KeywordMethod) -> Table {
-        Table(name: "keywords", title: "Keywords", columns: [
-            Column("document_id", .text), Column("rank", .integer), Column("term", .text), Column("count", .integer),
-            Column(method == .tfidf ? "tfidf" : "g2", .decimal, decimals: 3),
-        ], items: keywords, row: { [.text($0.documentID), .integer($0.rank), .text($0.term), .integer($0.count), .decimal($0.score)] })
+        Table(name: "keywords", title: "Keywords", columns: keywordColumns(method), items: keywords, row: keywordCells)
+    }
+
+    /// The keywords table made one document at a time as it is written (`keywordsOf(k)`: document k's keywords).
+    public static func keywords(documents: Int, method: KeywordMethod, keywordsOf: @escaping @Sendable (Int) -> [DocumentKeyword]) -> Table {
+        Table(name: "keywords", title: "Keywords", columns: keywordColumns(method)) { sink in
+            for index in 0..<documents {
+                for keyword in keywordsOf(index) { try sink(keywordCells(keyword)) }
+            }
+        }
+    }
+
+    private static func keywordColumns(_ method: KeywordMethod) -> [Column] {
+        [Column("document_id", .text), Column("rank", .integer), Column("term", .text), Column("count", .integer),
+         Column(method == .tfidf ? "tfidf" : "g2", .decimal, decimals: 3)]
+    }
+
+    @Sendable private static func keywordCells(_ keyword: DocumentKeyword) -> [Cell] {
+        [.text(keyword.documentID), .integer(keyword.rank), .text(keyword.term), .integer(keyword.count), .decimal(keyword.score)]
     }
 
     /// `timeline.csv`: the contract's columns, then what the tagger knows besides.

@@ -62,7 +62,10 @@ struct WorkbookPlan: Sendable {
             sheets.append(Sheet(table: table, name: names[index], layout: layout))
         }
         chartDataSheet = needsChartData ? names.last : nil
-        constantMemory = tables.contains { ($0.rowCount ?? Int.max) > limits.constantMemoryAbove }
+        // In the normal mode libxlsxwriter holds every cell until the file is closed: ten sheets of 90,000 rows
+        // cost as much memory as one of 900,000, so the rows of all sheets count together.
+        constantMemory = tables.contains { $0.rowCount == nil }
+            || tables.reduce(0) { $0 + ($1.rowCount ?? 0) } > limits.constantMemoryAbove
 
         func sheetIndex(_ reference: String) -> Int? {
             tables.firstIndex { $0.title == reference } ?? tables.firstIndex { $0.name == reference }

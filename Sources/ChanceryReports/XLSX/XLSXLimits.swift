@@ -7,7 +7,7 @@ struct XLSXLimits: Sendable {
     var maxRows = 1_048_576
     /// Hyperlinks in one sheet (Excel: 65,530); later URLs are written as plain text.
     var maxLinks = 65_530
-    /// Above this many rows in any table (or when a table does not know its size)
+    /// Above this many rows in all tables together (or when a table does not know its size)
     /// the whole workbook is written in constant-memory mode.
     var constantMemoryAbove = 100_000
     /// The widest a column is made, in characters.

@@ -21,8 +21,8 @@ import Foundation
 /// - `.url` is a hyperlink when ``LinkPolicy`` allows it (http, https, mailto),
 ///   up to Excel's 65,530 links per sheet; otherwise plain text.
 ///
-/// Memory: when any table has more than 100,000 rows, or does not say how
-/// many, the workbook is written in libxlsxwriter's constant-memory mode
+/// Memory: when the tables have more than 100,000 rows in all, or one does not
+/// say how many, the workbook is written in libxlsxwriter's constant-memory mode
 /// (each row goes to a temporary file as soon as the next one starts; 1M rows ×
 /// 5 columns stay far under 50 MB). Column widths are still measured over all
 /// rows: libxlsxwriter writes a sheet's column widths, autofilter and panes when
