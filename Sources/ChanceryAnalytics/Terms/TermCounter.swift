@@ -19,10 +19,19 @@ public struct TermKey: Hashable, Sendable {
 /// Sums kept per term while documents stream past: enough for counts, document
 /// frequency, TF-IDF and Juilland's D without holding the documents.
 struct TermStatistics: Sendable {
+    /// 32 bytes: a large corpus has millions of phrases, each with an entry.
     struct Entry: Sendable {
         var count = 0
-        var documentFrequency = 0
-        var maximumInDocument = 0
+        var documentFrequencyStorage: Int32 = 0
+        var maximumStorage: Int32 = 0
+        var documentFrequency: Int {
+            get { Int(documentFrequencyStorage) }
+            set { documentFrequencyStorage = Int32(truncatingIfNeeded: newValue) }
+        }
+        var maximumInDocument: Int {
+            get { Int(maximumStorage) }
+            set { maximumStorage = Int32(truncatingIfNeeded: newValue) }
+        }
         /// Σ and Σ² over documents of the term's relative frequency in the document.
         var relativeSum = 0.0
         var relativeSquares = 0.0
@@ -106,7 +115,7 @@ public struct TermCounter: Sendable {
     public let recordsPhrasesInDocuments: Bool
 
     var unigrams = TermStatistics()
-    /// Every adjacent pair of word ids seen (counted or not: a trigram's leading pair), as a dense pair id.
+    /// Adjacent pairs of word ids that lead a counted bigram or trigram, as dense pair ids.
     private var pairs = IntegerKeyMap()
     /// Pair id → n-gram index of the bigram, or -1 while the bigram has not been counted.
     private var pairTerm: [Int32] = []
@@ -287,9 +296,10 @@ public struct TermCounter: Sendable {
                     defer { i += 1 }
                     guard joins[i + 1], n == 2 || joins[i + 2] else { continue }
                     let first = ids[i], last = ids[i + n - 1]
-                    let pair = pairID(first, ids[i + 1])
                     guard flags[Int(first)] != 1, flags[Int(last)] != 1 else { continue }
                     if options.dropNumbers, (0..<n).contains(where: { flags[Int(ids[i + $0])] == 2 }) { continue }
+                    // Only pairs that lead a counted bigram or trigram get an id: most adjacent pairs touch a stopword.
+                    let pair = pairID(first, ids[i + 1])
                     let index = n == 2 ? bigramIndex(pair, first, last) : trigramIndex(pair, first, ids[i + 1], last)
                     if ngramDocumentCounts.count <= Int(index) {
                         ngramDocumentCounts.append(contentsOf: repeatElement(0, count: Int(index) + 1 - ngramDocumentCounts.count))

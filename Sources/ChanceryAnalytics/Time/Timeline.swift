@@ -23,9 +23,35 @@ import Foundation
 public struct Timeline: Sendable {
     public private(set) var events: [TemporalEvent]
 
-    /// Sorts `events` into timeline order.
+    /// Sorts `events` into timeline order (events that tie keep the order they were given in).
+    ///
+    /// Positions are sorted, not the events (large structs), and the events are then moved into
+    /// place along the permutation's cycles: when the caller hands its array over (`consume`),
+    /// a corpus's events are held once, not twice, while they are sorted.
     public init(events: [TemporalEvent]) {
-        self.events = events.sorted(by: Self.precedes)
+        var events = events
+        let order = events.indices.sorted { a, b in
+            if Self.precedes(events[a], events[b]) { return true }
+            if Self.precedes(events[b], events[a]) { return false }
+            return a < b
+        }
+        // order[k] is the position of the event that belongs at k: follow each cycle once.
+        var placed = [Bool](repeating: false, count: events.count)
+        for start in events.indices where !placed[start] {
+            var k = start
+            let first = events[start]
+            while true {
+                placed[k] = true
+                let next = order[k]
+                if next == start {
+                    events[k] = first
+                    break
+                }
+                events[k] = events[next]
+                k = next
+            }
+        }
+        self.events = events
     }
 
     /// Tags every document of a corpus and merges the events, using both cores.

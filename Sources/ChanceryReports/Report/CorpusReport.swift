@@ -128,9 +128,15 @@ public struct CorpusReport: Sendable {
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows),
                                documents: reports.map { ($0.document.id, $0.document, $0.countedTokens) })
         topicYears = topics.periods(by: .year)
-        timeline = Timeline(events: reports.flatMap(\.events))
+        // The events move from the documents into the timeline: held once, sorted in place.
+        var events: [TemporalEvent] = []
+        events.reserveCapacity(reports.reduce(0) { $0 + $1.events.count })
+        for index in reports.indices {
+            events += reports[index].events
+            reports[index].events = []
+        }
+        timeline = Timeline(events: consume events)
         (eventOrder, eventStarts) = Self.eventIndex(timeline, reports: reports)
-        for index in reports.indices { reports[index].events = [] }
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         PhaseTimes.mark("corpus figures (terms, keyness, topics, timeline, keywords)")
