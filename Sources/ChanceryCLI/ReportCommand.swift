@@ -101,7 +101,7 @@ struct ReportCommand: ParsableCommand {
             bar.update(done, total)
         }
         bar.finish()
-        for problem in report.corpus.skipped {
+        for problem in report.skipped {
             Console.error(problem.description)
         }
         guard !report.documents.isEmpty else {
@@ -120,7 +120,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         Console.error("wrote \(written.files.count) files to \(out)")
-        try ExitStatus.finish(report.corpus)
+        try ExitStatus.finish(documents: report.documents.count, skipped: report.skipped.count)
     }
 }
 

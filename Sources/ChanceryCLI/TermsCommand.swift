@@ -155,7 +155,11 @@ struct TermsCommand: ParsableCommand {
 extension ExitStatus {
     /// Throws the exit status a run ends with when something was skipped.
     static func finish(_ corpus: Corpus) throws {
-        let status = after(documents: corpus.documents.count, skipped: corpus.skipped.count)
+        try finish(documents: corpus.documents.count, skipped: corpus.skipped.count)
+    }
+
+    static func finish(documents: Int, skipped: Int) throws {
+        let status = after(documents: documents, skipped: skipped)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -6,9 +6,9 @@ enum SummaryMarkdown {
     static func render(_ report: CorpusReport, version: String, manifestDigest: String? = nil) -> String {
         let s = report.statistics
         let e: (String) -> String = { MarkdownText.escape($0) }
-        var out = "# Chancery report: \(e(report.corpus.root))\n\n"
+        var out = "# Chancery report: \(e(report.root))\n\n"
         out += "Made by Chancery \(e(version)) from \(NumberText.integer(s.documents)) documents"
-        out += report.corpus.skipped.isEmpty ? ".\n\n" : " (\(report.corpus.skipped.count) files or documents could not be read: see *Skipped*).\n\n"
+        out += report.skipped.isEmpty ? ".\n\n" : " (\(report.skipped.count) files or documents could not be read: see *Skipped*).\n\n"
 
         out += "## Scope\n\n"
         var scope: [[String]] = [
@@ -62,9 +62,9 @@ enum SummaryMarkdown {
         out += topics(report)
         out += timeline(report)
 
-        if !report.corpus.skipped.isEmpty {
+        if !report.skipped.isEmpty {
             out += "## Skipped\n\n"
-            out += MarkdownText.table(["File", "Where", "Reason"], report.corpus.skipped.map {
+            out += MarkdownText.table(["File", "Where", "Reason"], report.skipped.map {
                 [MarkdownText.cell($0.file), MarkdownText.cell($0.place), MarkdownText.cell($0.message)]
             }) + "\n"
         }

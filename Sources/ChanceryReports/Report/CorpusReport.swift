@@ -38,8 +38,19 @@ public struct DocumentReport: Sendable {
 /// Document bodies are dropped once analysed: memory grows with the
 /// vocabulary and the results, not with the text.
 public struct CorpusReport: Sendable {
-    /// The corpus as read: documents without their bodies, skipped files, ignored files.
-    public var corpus: Corpus
+    /// Where the corpus was read from, what was skipped and ignored, and the files listed.
+    public var root: String { sources.root }
+    public var skipped: [InputError] { sources.skipped }
+    public var files: [InputFile] { sources.files }
+    /// The corpus as read, documents without their bodies; made when asked for (the documents are in `documents`,
+    /// and a second copy of them all is what a large corpus cannot afford).
+    public var corpus: Corpus {
+        var corpus = sources
+        corpus.documents = documents.map(\.document)
+        return corpus
+    }
+    /// The corpus without its documents.
+    private var sources: Corpus
     public var options: ReportOptions
     public var documents: [DocumentReport]
     public var statistics: CorpusStatistics
@@ -87,6 +98,9 @@ public struct CorpusReport: Sendable {
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
         var entries = 0
+        // Events leave their documents as each round is merged, for the timeline: held once, in one array.
+        var events: [TemporalEvent] = []
+        var eventOwners: [Int32] = []
         var read = 0
         // A round gives each core a few chunks; rounds bound how much is held before merging.
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { Array(files[$0..<min($0 + Self.chunkSize, files.count)]) }
@@ -99,7 +113,12 @@ public struct CorpusReport: Sendable {
             }
             for result in results {
                 counter.merge(result.counter)
-                reports += result.reports
+                for var report in result.reports {
+                    eventOwners += repeatElement(Int32(reports.count), count: report.events.count)
+                    events += report.events
+                    report.events = []
+                    reports.append(report)
+                }
                 skipped += result.skipped
                 inputs += result.inputs
                 read += result.files
@@ -111,15 +130,20 @@ public struct CorpusReport: Sendable {
             next += batch.count
             progress(read, files.count)
         }
+        Memory.giveBackFreedPages()
         PhaseTimes.mark("read, analyse and merge the documents")
-        PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries")
-        Self.numberRepeatedIDs(&reports)
+        PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries, "
+                        + "\(events.count) events")
+        for index in Self.numberRepeatedIDs(&reports) {
+            for k in events.indices where eventOwners[k] == Int32(index) { events[k].documentID = reports[index].document.id }
+        }
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
-        corpus = Corpus(root: root, documents: reports.map(\.document), skipped: skipped, ignored: ignored, files: files)
+        sources = Corpus(root: root, documents: [], skipped: skipped, ignored: ignored, files: files)
         self.counter = counter
         self.vectors = vectors
         self.inputs = inputs
-        statistics = CorpusStatistics(corpus, lengths: reports.map(\.tokens), types: counter.vocabulary.count)
+        statistics = CorpusStatistics(Corpus(root: root, documents: reports.map(\.document), skipped: skipped, ignored: ignored, files: files),
+                                      lengths: reports.map(\.tokens), types: counter.vocabulary.count)
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
         let vocabulary = counter.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
@@ -128,17 +152,11 @@ public struct CorpusReport: Sendable {
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows),
                                documents: reports.map { ($0.document.id, $0.document, $0.countedTokens) })
         topicYears = topics.periods(by: .year)
-        // The events move from the documents into the timeline: held once, sorted in place.
-        var events: [TemporalEvent] = []
-        events.reserveCapacity(reports.reduce(0) { $0 + $1.events.count })
-        for index in reports.indices {
-            events += reports[index].events
-            reports[index].events = []
-        }
         timeline = Timeline(events: consume events)
         (eventOrder, eventStarts) = Self.eventIndex(timeline, reports: reports)
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
+        Memory.giveBackFreedPages()
         PhaseTimes.mark("corpus figures (terms, keyness, topics, timeline, keywords)")
     }
 
@@ -262,8 +280,10 @@ public struct CorpusReport: Sendable {
     }
 
     /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
-    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) {
+    /// Returns the indices of the documents renamed.
+    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) -> [Int] {
         var seen: [String: Int] = [:]
+        var renamedIndices: [Int] = []
         for index in reports.indices {
             let id = reports[index].document.id
             let count = seen[id, default: 0] + 1
@@ -273,8 +293,9 @@ public struct CorpusReport: Sendable {
             reports[index].document.id = renamed
             for k in reports[index].topicRows.indices { reports[index].topicRows[k].documentID = renamed }
             for k in reports[index].kwic.indices { reports[index].kwic[k].documentID = renamed }
-            for k in reports[index].events.indices { reports[index].events[k].documentID = renamed }
+            renamedIndices.append(index)
         }
+        return renamedIndices
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).

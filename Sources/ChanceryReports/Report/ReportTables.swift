@@ -49,7 +49,7 @@ public enum ReportTables {
     public static func summary(_ report: CorpusReport, version: String) -> Table {
         let s = report.statistics
         let rows: [[Cell]] = [
-            [.text("Corpus"), .text(report.corpus.root)],
+            [.text("Corpus"), .text(report.root)],
             [.text("Documents"), .integer(s.documents)],
             [.text("Tokens"), .integer(s.tokens)],
             [.text("Types"), .integer(s.types)],
@@ -62,7 +62,7 @@ public enum ReportTables {
             [.text("Formats"), .text(s.formats.map { "\($0.label) \($0.count)" }.joined(separator: "; "))],
             [.text("Original languages"), .text(s.languages.map { "\($0.label) \($0.count)" }.joined(separator: "; "))],
             [.text("Passages not declassified"), .integer(report.documents.reduce(0) { $0 + $1.document.redactionCount })],
-            [.text("Files or documents skipped"), .integer(report.corpus.skipped.count)],
+            [.text("Files or documents skipped"), .integer(report.skipped.count)],
             [.text("Timeline events"), .integer(report.timeline.events.count)],
             [.text("Lexicon"), .text(report.options.lexicon.source)],
             [.text("Topics"), .text(report.options.lexicon.topics.map(\.name).joined(separator: "; "))],

@@ -164,7 +164,7 @@ public enum ReportWriter {
         if options.formats.contains(.xlsx) {
             jobs.append {
                 let properties = WorkbookProperties(
-                    title: "Chancery report: \(report.corpus.root)", subject: "Corpus statistics, terms, topics and timeline",
+                    title: "Chancery report: \(report.root)", subject: "Corpus statistics, terms, topics and timeline",
                     comments: "Made by Chancery \(version); see manifest.json")
                 do {
                     try XLSXWriter.write(tables: tables.xlsx, charts: tables.charts, properties: properties,
@@ -242,7 +242,7 @@ public enum ReportWriter {
     /// was already missing when it was to be read is in `skipped` and recorded without a digest.
     private static func manifestInputs(_ report: CorpusReport) throws -> [Manifest.Input] {
         let read = Dictionary(report.inputs.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let files = report.corpus.files
+        let files = report.files
         let now = files.concurrentMap { file in read[file.relativePath] == nil ? nil : FileFingerprint.of(file.path) }
         return try zip(files, now).map { file, fingerprint in
             guard let input = read[file.relativePath] else { return Manifest.Input(file: file.relativePath, bytes: 0, sha256: "") }
@@ -279,7 +279,7 @@ struct ReportTablesSet {
         let kwic = AnalysisTables.kwic(report.documents.map(\.kwic))
         let timeline = AnalysisTables.timeline(report.timeline.events)
         let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
-        let skipped = ReportTables.skipped(report.corpus.skipped)
+        let skipped = ReportTables.skipped(report.skipped)
         let years = ReportTables.years(report.statistics)
         csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]
         // document_terms and keywords are bulk data for scripts (ten keywords a document): they stay in the CSV files,
