@@ -95,7 +95,7 @@ enum SummaryMarkdown {
             totals[row.topic, default: (0, 0)].hits += row.hits
             totals[row.topic, default: (0, 0)].documents += 1
         }
-        let tokens = max(1, report.topics.documents.reduce(0) { $0 + $1.tokens })
+        let tokens = max(1, report.documents.reduce(0) { $0 + $1.countedTokens })
         let years = Array(Set(report.topicYears.map(\.period))).sorted().filter { Int($0) != nil }
         let showYears = !years.isEmpty && years.count <= 20
         var byYear: [String: [String: Int]] = [:]

@@ -56,6 +56,7 @@ public struct CorpusReport: Sendable {
     public var statistics: CorpusStatistics
     public var terms: TermFrequencies
     public var keyness: [Keyness]
+    /// Topic hits per document; its `documents` list is left empty (the documents are in `documents`).
     public var topics: TopicAnalysis
     public var topicYears: [TopicPeriodRow]
     public var timeline: Timeline
@@ -94,6 +95,8 @@ public struct CorpusReport: Sendable {
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
+        // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
+        reports.reserveCapacity(files.count)
         var skipped: [InputError] = []
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
@@ -152,6 +155,8 @@ public struct CorpusReport: Sendable {
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows),
                                documents: reports.map { ($0.document.id, $0.document, $0.countedTokens) })
         topicYears = topics.periods(by: .year)
+        // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
+        topics.documents = []
         timeline = Timeline(events: consume events)
         (eventOrder, eventStarts) = Self.eventIndex(timeline, reports: reports)
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
@@ -178,6 +183,8 @@ public struct CorpusReport: Sendable {
                                 matcher: TopicMatcher, tagger: TemporalTagger) -> ChunkResult {
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
+        // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
+        reports.reserveCapacity(files.count)
         var skipped: [InputError] = []
         var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()

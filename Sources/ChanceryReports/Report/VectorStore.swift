@@ -86,7 +86,8 @@ final class VectorStore: @unchecked Sendable {
         case let .file(offset, count):
             guard count > 0 else { return [] }
             return [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
+                // The buffer may be larger than asked for: read exactly this document's entries.
+                let raw = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: count * MemoryLayout<Entry>.stride)
                 var done = 0
                 while done < raw.count {
                     let got = pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
