@@ -26,6 +26,7 @@ chancery="$root/.build/release/chancery"
 bin="$here/.build/release"
 lexicon="$root/Corpora/lexicons/cold-war-cables.yml"
 mkdir -p "$bench_dir"
+reports=()
 
 timed() { /usr/bin/time -f "    wall %e s, peak RSS %M KB" "$@"; }
 
@@ -33,18 +34,23 @@ for size in "${sizes[@]}"; do
     corpus="$bench_dir/corpus-$size"
     [ -d "$corpus" ] || python3 "$shared/tools/make-corpus" --size "$size" --out "$corpus" >/dev/null
     echo "== $size: $(du -sh "$corpus" | cut -f1), $(find "$corpus" -type f | wc -l) files"
-    "$bin/TermCounting" unigrams "$corpus"
-    "$python" "$here/baselines/count_terms.py" unigrams "$corpus"
-    "$bin/TermCounting" text "$corpus"
-    "$python" "$here/baselines/count_terms.py" counter "$corpus"
-    if [ "$size" != "1GB" ]; then "$python" "$here/baselines/count_terms.py" sklearn "$corpus"; fi
+    # Term counting on one core, files streamed: unigrams, then unigrams + bigrams.
+    timed "$bin/TermCounting" unigrams "$corpus"
+    timed "$python" "$here/baselines/count_terms.py" unigrams "$corpus"
+    timed "$bin/TermCounting" text "$corpus"
+    timed "$python" "$here/baselines/count_terms.py" counter "$corpus"
+    if [ "$size" != "1GB" ]; then timed "$python" "$here/baselines/count_terms.py" sklearn "$corpus"; fi
+    # The report's phases on both cores, one per process.
     for phase in ingest terms topics timeline; do "$bin/ChanceryBench" "$phase" "$corpus"; done
-    if [ "$size" = "10MB" ]; then "$python" "$here/baselines/terms_topics.py" "$corpus" "$lexicon"; fi
-    rm -rf "$bench_dir/report-$size"
-    echo "  chancery report (csv, xlsx, md):"
-    timed "$chancery" report "$corpus" --out "$bench_dir/report-$size" 2>&1 | grep -E "wall|wrote"
-    "$python" "$here/baselines/xlsx_terms.py" "$bench_dir/report-$size/terms.csv" "$bench_dir/terms-$size-python.xlsx"
+    if [ "$size" != "1GB" ]; then timed "$python" "$here/baselines/terms_topics.py" "$corpus" "$lexicon"; fi
+    # A new folder each time: ext4 is slow to create files right after a folder of them was deleted.
+    out="$bench_dir/report-$size-$$"
+    echo "  chancery report (csv, xlsx, md), phases and sizes:"
+    CHANCERY_PHASE_TIMES=1 timed "$chancery" report "$corpus" --out "$out" 2>&1 | grep -E "wall|wrote|phase|words"
+    "$python" "$here/baselines/xlsx_terms.py" "$out/terms.csv" "$bench_dir/terms-$size-python.xlsx"
     "$bin/ChanceryBench" xlsx-terms "$corpus" "$bench_dir/terms-$size-chancery.xlsx"
+    reports+=("$out")
 done
 echo "== XLSX, 1,000,000 rows × 5 columns"
 "$bin/ChanceryBench" xlsx-rows 1000000 "$bench_dir/rows.xlsx"
+rm -rf "${reports[@]}"

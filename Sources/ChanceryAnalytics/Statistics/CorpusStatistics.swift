@@ -55,24 +55,30 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
 
     /// Statistics from token counts already made: `lengths` per document in corpus order, `types` over the corpus.
     public init(_ corpus: Corpus, lengths: [Int], types typeCount: Int) {
+        self.init(documents: corpus.documents, skipped: corpus.skipped, ignored: corpus.ignored, lengths: lengths, types: typeCount)
+    }
+
+    /// The same, from documents kept elsewhere (a lazy view over a report's documents: no copy of them all).
+    public init<Documents: Collection>(documents corpusDocuments: Documents, skipped: [InputError], ignored: [String],
+                                       lengths: [Int], types typeCount: Int) where Documents.Element == Document {
         let tokenTotal = lengths.reduce(0, +)
-        documents = corpus.documents.count
+        documents = corpusDocuments.count
         tokens = tokenTotal
         types = typeCount
         typeTokenRatio = tokenTotal == 0 ? 0 : Double(typeCount) / Double(tokenTotal)
         meanLength = lengths.isEmpty ? 0 : Double(tokenTotal) / Double(lengths.count)
         medianLength = Self.median(lengths)
 
-        let dates = corpus.documents.compactMap { $0.date?.value }
+        let dates = corpusDocuments.compactMap { $0.date?.value }
         firstDate = dates.min()?.iso
         lastDate = dates.max()?.iso
-        undated = corpus.documents.count - dates.count
-        formats = Self.counts(corpus.documents.map(\.format.rawValue))
+        undated = corpusDocuments.count - dates.count
+        formats = Self.counts(corpusDocuments.map(\.format.rawValue))
         years = Self.counts(dates.map { String($0.year) })
-        languages = Self.counts(corpus.documents.map { $0.metadata.originalLanguage ?? "unknown" })
-        editorialSpans = Self.counts(corpus.documents.flatMap { $0.editorialSpans.map(\.kind.rawValue) })
-        skipped = corpus.skipped.map { Skipped(file: $0.file, location: $0.place, reason: $0.message) }
-        ignored = corpus.ignored
+        languages = Self.counts(corpusDocuments.map { $0.metadata.originalLanguage ?? "unknown" })
+        editorialSpans = Self.counts(corpusDocuments.flatMap { $0.editorialSpans.map(\.kind.rawValue) })
+        self.skipped = skipped.map { Skipped(file: $0.file, location: $0.place, reason: $0.message) }
+        self.ignored = ignored
     }
 
     static func median(_ values: [Int]) -> Double {

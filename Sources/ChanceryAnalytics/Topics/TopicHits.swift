@@ -104,6 +104,12 @@ public struct TopicAnalysis: Sendable {
 
     /// Hits per topic per group of documents (by year by default), every topic listed for every group.
     public func periods(by grouping: TermGrouping = .year) -> [TopicPeriodRow] {
+        periods(by: grouping, of: documents)
+    }
+
+    /// `periods(by:)` over documents given apart (a caller that keeps its documents elsewhere need not copy them here).
+    public func periods<Documents: Sequence>(by grouping: TermGrouping = .year, of documents: Documents) -> [TopicPeriodRow]
+    where Documents.Element == (id: String, document: Document, tokens: Int) {
         var documentsIn: [String: Int] = [:]
         var tokensIn: [String: Int] = [:]
         var labelOf: [String: String] = [:]

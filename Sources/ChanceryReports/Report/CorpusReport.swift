@@ -145,18 +145,16 @@ public struct CorpusReport: Sendable {
         self.counter = counter
         self.vectors = vectors
         self.inputs = inputs
-        statistics = CorpusStatistics(Corpus(root: root, documents: reports.map(\.document), skipped: skipped, ignored: ignored, files: files),
+        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, ignored: ignored,
                                       lengths: reports.map(\.tokens), types: counter.vocabulary.count)
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
         let vocabulary = counter.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
         keyness = Self.keynessByYear(counter, vectors: vectors, reports: reports, hasLetter: hasLetter, options: options)
-        topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows),
-                               documents: reports.map { ($0.document.id, $0.document, $0.countedTokens) })
-        topicYears = topics.periods(by: .year)
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
-        topics.documents = []
+        topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
+        topicYears = topics.periods(by: .year, of: reports.lazy.map { (id: $0.document.id, document: $0.document, tokens: $0.countedTokens) })
         timeline = Timeline(events: consume events)
         (eventOrder, eventStarts) = Self.eventIndex(timeline, reports: reports)
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)

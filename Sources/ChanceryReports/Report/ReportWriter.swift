@@ -254,11 +254,7 @@ public enum ReportWriter {
     }
 
     private static func text(_ text: String, to url: URL) throws {
-        do {
-            try Data(text.utf8).write(to: url)
-        } catch {
-            throw ReportError("cannot write \(url.lastPathComponent): \(error.localizedDescription)")
-        }
+        try PlainFile.write(text, to: url.path, named: url.lastPathComponent)
     }
 }
 
