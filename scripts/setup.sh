@@ -42,7 +42,8 @@ ensure_build_dependencies() {
 }
 
 # A Python virtual environment in .venv with pinned packages: ensure_python_env REQUIREMENTS...
-# Reinstalls only when a requirements file changed since the last install.
+# pip is asked every time (a few seconds when all is installed): a stamp of the requirement files
+# once said "installed" over a .venv whose packages had gone.
 ensure_python_env() {
     local venv="$root_dir/.venv"
     command -v python3 >/dev/null 2>&1 || ensure_apt python3
@@ -50,15 +51,9 @@ ensure_python_env() {
         ensure_apt python3-venv
     fi
     [ -x "$venv/bin/python3" ] || { say "creating $venv"; python3 -m venv "$venv"; }
-    local stamp="$venv/.requirements.sha256"
-    local wanted
-    wanted="$(cat "$@" | sha256sum | cut -d' ' -f1)"
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-        say "installing Python packages: $*"
-        local args=()
-        for file in "$@"; do args+=(-r "$file"); done
-        "$venv/bin/python3" -m pip install -q --disable-pip-version-check "${args[@]}"
-        echo "$wanted" > "$stamp"
-    fi
+    local args=()
+    for file in "$@"; do args+=(-r "$file"); done
+    say "checking Python packages: $*"
+    "$venv/bin/python3" -m pip install -q --disable-pip-version-check "${args[@]}"
     export CHANCERY_PYTHON="$venv/bin/python3"
 }
