@@ -48,7 +48,7 @@ print(String(format: "scan + case-fold   %8.1f MB in %6.3f s  %7.1f MB/s", megab
 
 var documentTokens = 0
 let documentTime = seconds {
-    for result in files.map(DocumentReader.read) {
+    for result in files.map { DocumentReader.read($0) } {
         for document in result.documents {
             documentTokens += TokenizedDocument(document).tokens.count
         }

@@ -17,10 +17,13 @@ public struct FileReadResult: Sendable {
 /// must be UTF-8 text: an empty file, a binary file (a NUL byte) and invalid
 /// UTF-8 are reported with the byte offset and skipped.
 public enum DocumentReader {
-    ///
-    /// `inspect` sees the file's bytes exactly as read (before any check), so a caller can take their digest
+    public static func read(_ file: InputFile) -> FileReadResult {
+        read(file, inspecting: { _ in })
+    }
+
+    /// Reads a file as `read(_:)` does; `inspect` sees the file's bytes exactly as read (before any check), so a caller can take their digest
     /// without reading the file a second time.
-    public static func read(_ file: InputFile, inspecting inspect: ([UInt8]) -> Void = { _ in }) -> FileReadResult {
+    public static func read(_ file: InputFile, inspecting inspect: ([UInt8]) -> Void) -> FileReadResult {
         switch FileSystem.read(file.path) {
         case let .success((bytes, fingerprint)):
             inspect(bytes)
