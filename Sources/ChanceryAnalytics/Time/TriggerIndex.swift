@@ -8,8 +8,10 @@ import ChanceryCorpus
 /// word exists, so almost every token is dismissed by one load and a shift.
 /// Only the survivors are lower-cased and looked up.
 struct TriggerIndex: Sendable {
-    /// `masks[first * 27 + second]`: bit n set when a trigger word of n bytes starts with those letters.
-    private var masks = [UInt32](repeating: 0, count: 27 * 27)
+    /// `masks[slot of the first three bytes]`: bit n set when a trigger word of n bytes starts with those
+    /// letters (a byte that is not an ASCII letter, or the end of a two-byte word, counts as a 27th letter).
+    /// Three letters, not two: "the", "they", "this" share their first two with "thu", "third", "thirty".
+    private var masks = [UInt32](repeating: 0, count: 27 * 27 * 27)
     private(set) var words: [String: TemporalLexicon.Word] = [:]
     private(set) var eventStarts: Set<String> = []
     /// Every trigger word: its lexicon meaning, and whether a named event's alias starts with it.
@@ -24,17 +26,21 @@ struct TriggerIndex: Sendable {
         for text in eventStarts { entries[text] = (words[text], true) }
     }
 
+    @inline(__always)
     private static func letter(_ byte: UInt8) -> Int {
         let lower = byte | 0x20
         return lower >= 0x61 && lower <= 0x7A ? Int(lower - 0x61) : 26
     }
 
-    private static func slot(_ a: UInt8, _ b: UInt8) -> Int { letter(a) * 27 + letter(b) }
+    @inline(__always)
+    private static func slot(_ a: UInt8, _ b: UInt8, _ c: Int) -> Int {
+        (letter(a) * 27 + letter(b)) * 27 + c
+    }
 
     private mutating func mark(_ word: String) {
         let bytes = Array(word.utf8)
         guard bytes.count >= 2, bytes.count < 32 else { return }
-        masks[Self.slot(bytes[0], bytes[1])] |= 1 << UInt32(bytes.count)
+        masks[Self.slot(bytes[0], bytes[1], bytes.count > 2 ? Self.letter(bytes[2]) : 26)] |= 1 << UInt32(bytes.count)
     }
 
     /// Cheap test on the raw bytes: false means the token is certainly no trigger word.
@@ -42,7 +48,8 @@ struct TriggerIndex: Sendable {
     func mayTrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let length = range.count
         guard length >= 2, length < 32 else { return false }
-        let mask = masks[Self.slot(bytes[range.lowerBound], bytes[range.lowerBound + 1])]
+        let start = range.lowerBound
+        let mask = masks[Self.slot(bytes[start], bytes[start + 1], length > 2 ? Self.letter(bytes[start + 2]) : 26)]
         return mask & (1 << UInt32(length)) != 0 || length >= 8 && Self.isMid(bytes, range.lowerBound)
     }
 
