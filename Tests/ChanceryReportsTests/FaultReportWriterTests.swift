@@ -45,35 +45,30 @@ import Testing
     }
 
     @Test func aFileGoneAfterItWasReadFailsTheReportAndLeavesNothing() throws {
-        let (work, input) = try Self.corpusFolder()
-        defer { try? FileManager.default.removeItem(at: work) }
-        let corpus = try Corpus.load(input.path)
-        let report = CorpusReport(corpus: corpus, options: try Self.options())
-        try FileManager.default.removeItem(at: input.appendingPathComponent(Self.vanishing))
-
-        let out = work.appendingPathComponent("report")
-        #expect {
-            try ReportWriter.write(report, to: out.path, version: "test")
-        } throws: { error in
-            "\(error)".hasPrefix("\(Self.vanishing): the input file vanished or changed during the run")
-        }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["input"])
+        try Self.expectReportFails { try FileManager.default.removeItem(at: $0) }
     }
 
     /// The digests are taken as the files are read; a file rewritten before the manifest is written would make
     /// the manifest vouch for bytes that are no longer there, so the report fails instead.
     @Test func aFileChangedAfterItWasReadFailsTheReport() throws {
-        let (work, input) = try Self.corpusFolder()
+        try Self.expectReportFails { file in
+            try (try Data(contentsOf: file) + Data("\nA line added later.\n".utf8)).write(to: file)
+        }
+    }
+
+    /// Reads the corpus, does `alter` to one of its files, then writes the report: it must fail, naming the file,
+    /// and leave nothing beside the input.
+    private static func expectReportFails(after alter: (URL) throws -> Void) throws {
+        let (work, input) = try corpusFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let report = CorpusReport(corpus: try Corpus.load(input.path), options: try Self.options())
-        let changed = input.appendingPathComponent(Self.vanishing)
-        try (try Data(contentsOf: changed) + Data("\nA line added later.\n".utf8)).write(to: changed)
+        let report = CorpusReport(corpus: try Corpus.load(input.path), options: try options())
+        try alter(input.appendingPathComponent(vanishing))
 
         let out = work.appendingPathComponent("report")
         #expect {
             try ReportWriter.write(report, to: out.path, version: "test")
         } throws: { error in
-            "\(error)".hasPrefix("\(Self.vanishing): the input file vanished or changed during the run")
+            "\(error)".hasPrefix("\(vanishing): the input file vanished or changed during the run")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["input"])
     }

@@ -24,18 +24,27 @@ public struct Timeline: Sendable {
     public private(set) var events: [TemporalEvent]
 
     /// Sorts `events` into timeline order (events that tie keep the order they were given in).
-    ///
-    /// Positions are sorted, not the events (large structs), and the events are then moved into
-    /// place along the permutation's cycles: when the caller hands its array over (`consume`),
-    /// a corpus's events are held once, not twice, while they are sorted.
     public init(events: [TemporalEvent]) {
-        var events = events
-        let order = events.indices.sorted { a, b in
-            if Self.precedes(events[a], events[b]) { return true }
-            if Self.precedes(events[b], events[a]) { return false }
+        self.init(events: events, order: Self.order(of: events))
+    }
+
+    /// The timeline order of `events`: `order[k]` is the position in `events` of the event that comes k-th
+    /// (ties keep the order they were given in). A caller that keeps facts beside each event (which
+    /// document it came from) can put them in the same order.
+    public static func order(of events: [TemporalEvent]) -> [Int] {
+        events.indices.sorted { a, b in
+            if precedes(events[a], events[b]) { return true }
+            if precedes(events[b], events[a]) { return false }
             return a < b
         }
-        // order[k] is the position of the event that belongs at k: follow each cycle once.
+    }
+
+    /// `events` put in an `order` made by `order(of:)`.
+    ///
+    /// The events (large structs) are moved into place along the permutation's cycles: when the
+    /// caller hands its array over (`consume`), a corpus's events are held once, not twice.
+    public init(events: [TemporalEvent], order: [Int]) {
+        var events = events
         var placed = [Bool](repeating: false, count: events.count)
         for start in events.indices where !placed[start] {
             var k = start

@@ -137,8 +137,11 @@ public struct CorpusReport: Sendable {
         PhaseTimes.mark("read, analyse and merge the documents")
         PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries, "
                         + "\(events.count) events")
-        for index in Self.numberRepeatedIDs(&reports) {
-            for k in events.indices where eventOwners[k] == Int32(index) { events[k].documentID = reports[index].document.id }
+        let renamed = Set(Self.numberRepeatedIDs(&reports))
+        if !renamed.isEmpty {
+            for k in events.indices where renamed.contains(Int(eventOwners[k])) {
+                events[k].documentID = reports[Int(eventOwners[k])].document.id
+            }
         }
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: ignored, files: files)
@@ -155,8 +158,9 @@ public struct CorpusReport: Sendable {
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
         topicYears = topics.periods(by: .year, of: reports.lazy.map { (id: $0.document.id, document: $0.document, tokens: $0.countedTokens) })
-        timeline = Timeline(events: consume events)
-        (eventOrder, eventStarts) = Self.eventIndex(timeline, reports: reports)
+        let order = Timeline.order(of: events)
+        (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { eventOwners[$0] }, documents: reports.count)
+        timeline = Timeline(events: consume events, order: order)
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         Memory.giveBackFreedPages()
@@ -196,16 +200,16 @@ public struct CorpusReport: Sendable {
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
                 counter.add(tokenized)
-                var report = analyse(tokenized, matcher: matcher, cache: &cache, tagger: tagger, options: options)
                 // Distinct terms: the counter has just seen every token, unless it left editorial words out.
-                if options.editorial == .include { report.types = counter.lastDocumentTypes }
-                reports.append(report)
+                let types = options.editorial == .include ? counter.lastDocumentTypes : nil
+                reports.append(analyse(tokenized, types: types, matcher: matcher, cache: &cache, tagger: tagger, options: options))
             }
         }
         return ChunkResult(reports: reports, counter: counter, skipped: skipped, inputs: inputs, files: files.count)
     }
 
-    private static func analyse(_ tokenized: TokenizedDocument, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
+    /// One document's results; `types` when already counted, else counted here.
+    private static func analyse(_ tokenized: TokenizedDocument, types: Int?, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
                                 tagger: TemporalTagger, options: ReportOptions) -> DocumentReport {
         let terms = tokenized.terms
         let matches = matcher.matches(in: tokenized, terms: terms, cache: &cache)
@@ -217,7 +221,7 @@ public struct CorpusReport: Sendable {
         let paragraphs = document.paragraphCount
         document.body = ""
         return DocumentReport(
-            document: document, tokens: tokenized.tokens.count, types: options.editorial == .include ? 0 : Set(terms).count,
+            document: document, tokens: tokenized.tokens.count, types: types ?? Set(terms).count,
             sentences: tokenized.sentences.count,
             paragraphs: paragraphs,
             topicRows: TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial),
@@ -267,19 +271,17 @@ public struct CorpusReport: Sendable {
         return eventOrder[Int(eventStarts[index])..<Int(eventStarts[index + 1])].map { timeline.events[Int($0)] }
     }
 
-    /// Where each document's events are in the timeline: a counting sort of the timeline's positions by document.
-    private static func eventIndex(_ timeline: Timeline, reports: [DocumentReport]) -> (order: [Int32], starts: [Int32]) {
-        var documentOf: [String: Int] = [:]
-        for (index, report) in reports.enumerated() { documentOf[report.document.id] = index }
-        let owners = timeline.events.map { documentOf[$0.documentID] ?? -1 }
-        var starts = [Int32](repeating: 0, count: reports.count + 1)
-        for owner in owners where owner >= 0 { starts[owner + 1] += 1 }
-        for k in 0..<reports.count { starts[k + 1] += starts[k] }
+    /// Where each document's events are in the timeline: a counting sort of the timeline's positions by document
+    /// (`owners[k]`: the document of the k-th event of the timeline).
+    private static func eventIndex(owners: [Int32], documents: Int) -> (order: [Int32], starts: [Int32]) {
+        var starts = [Int32](repeating: 0, count: documents + 1)
+        for owner in owners { starts[Int(owner) + 1] += 1 }
+        for k in 0..<documents { starts[k + 1] += starts[k] }
         var next = starts
-        var order = [Int32](repeating: 0, count: Int(starts[reports.count]))
-        for (position, owner) in owners.enumerated() where owner >= 0 {
-            order[Int(next[owner])] = Int32(position)
-            next[owner] += 1
+        var order = [Int32](repeating: 0, count: owners.count)
+        for (position, owner) in owners.enumerated() {
+            order[Int(next[Int(owner)])] = Int32(position)
+            next[Int(owner)] += 1
         }
         return (order, starts)
     }
