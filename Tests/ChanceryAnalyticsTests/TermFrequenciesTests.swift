@@ -64,6 +64,23 @@ import Testing
         #expect(counter.tokens == 5)
     }
 
+    /// A report makes its term rows, then lets the phrases go and keeps using the words.
+    @Test func forgettingPhrasesKeepsTheWords() {
+        let document = Toy.document("f", "The Soviet Union offered aid. The Soviet Union offered credits.")
+        var counter = Toy.counter([document], TermOptions(ngrams: 1...3, stopwords: .english), recordDocuments: true)
+        #expect(counter.count(of: "soviet union") == 2)
+        #expect(counter.count(of: "soviet union offered") == 2)
+        let words = TermFrequencies(counter).rows.filter { $0.n == 1 }
+        counter.forgetPhrases()
+        #expect(counter.phrasesForgotten)
+        #expect(counter.phraseCount == 0)
+        #expect(counter.count(of: "soviet union") == 0)
+        #expect(counter.reference(of: "soviet union offered") == nil)
+        #expect(counter.count(of: "soviet") == 2)
+        #expect(TermFrequencies(counter).rows == words)
+        #expect(counter.takeDocumentVectors().first?.entries.filter { $0.term >= 0 }.count == words.count)
+    }
+
     @Test func mergingShardsEqualsCountingTogether() {
         let documents = Self.toy + [Toy.document("d4", "Aid, self-reliance and trade talks. Self-reliance!")]
         let options = TermOptions(ngrams: 1...2, stopwords: .english)

@@ -154,6 +154,24 @@ public struct TermCounter: Sendable {
         return documentVectors
     }
 
+    /// Whether `forgetPhrases()` has run: phrases are no longer counted nor known.
+    public private(set) var phrasesForgotten = false
+
+    /// Frees the bigram and trigram counts, for a caller that has made its term rows from them and goes on
+    /// with words alone (a large corpus's millions of phrases are hundreds of megabytes). Words, vectors and
+    /// totals stay; afterwards phrases count 0 and the counter takes no more documents.
+    public mutating func forgetPhrases() {
+        phrasesForgotten = true
+        pairs = IntegerKeyMap(capacity: 0)
+        triples = IntegerKeyMap(capacity: 0)
+        pairTerm = []
+        tripleTerm = []
+        ngramKeys = []
+        ngrams = TermStatistics()
+        ngramDocumentCounts = []
+        ngramTouched = []
+    }
+
     /// How often the word with this vocabulary id was counted (0 for stopwords and words not counted).
     public func wordCount(_ id: Int32) -> Int {
         Int(id) < unigrams.size ? unigrams[Int(id)].count : 0
@@ -178,6 +196,7 @@ public struct TermCounter: Sendable {
     /// Counts a document; for words alone with editorial words included, straight from the scan of its body,
     /// without sentences or token lists (the n-gram and editorial rules need those, and then they are made).
     public mutating func add(_ document: Document) {
+        precondition(!phrasesForgotten, "adding a document to a counter whose phrases were forgotten")
         guard options.ngrams == 1...1, options.editorial == .include else {
             add(TokenizedDocument(document))
             return
@@ -235,6 +254,7 @@ public struct TermCounter: Sendable {
     }
 
     public mutating func add(_ document: TokenizedDocument) {
+        precondition(!phrasesForgotten, "adding a document to a counter whose phrases were forgotten")
         var body = document.document.body
         body.withUTF8 { bytes in add(document, bytes: bytes) }
     }
@@ -368,6 +388,7 @@ public struct TermCounter: Sendable {
     /// Adds another counter's documents (same options) to this one.
     public mutating func merge(_ other: TermCounter) {
         precondition(other.options == options, "merging counters made with different options")
+        precondition(!phrasesForgotten && !other.phrasesForgotten, "merging a counter whose phrases were forgotten")
         var idMap = [Int32](repeating: -1, count: other.vocabulary.count)
         for id in 0..<other.vocabulary.count {
             idMap[id] = vocabulary.intern(other.vocabulary.term(Int32(id)))

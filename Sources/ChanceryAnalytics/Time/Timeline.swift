@@ -96,16 +96,36 @@ public struct Timeline: Sendable {
 
     /// Timeline order: date (see the type's documentation), document date, document id, position.
     public static func precedes(_ a: TemporalEvent, _ b: TemporalEvent) -> Bool {
-        let (ka, kb) = (sortDay(a), sortDay(b))
-        if ka != kb { return ka < kb }
-        if a.date.precision != b.date.precision { return a.date.precision < b.date.precision }
+        precedes(SortKey(a), a.documentID, SortKey(b), b.documentID)
+    }
+
+    /// What the timeline order looks at in an event besides its document's id: small enough to keep
+    /// for millions of events whose text is kept elsewhere (on disk, for a large corpus).
+    public struct SortKey: Sendable {
+        public var day: Int
+        public var precision: DatePrecision
+        public var documentDate: HistoricalDate?
+        public var characterStart: Int?
+
+        public init(_ event: TemporalEvent) {
+            day = Timeline.sortDay(event)
+            precision = event.date.precision
+            documentDate = event.documentDate
+            characterStart = event.characterStart
+        }
+    }
+
+    /// Timeline order of two events given by their keys and their documents' ids.
+    public static func precedes(_ a: SortKey, _ aDocument: String, _ b: SortKey, _ bDocument: String) -> Bool {
+        if a.day != b.day { return a.day < b.day }
+        if a.precision != b.precision { return a.precision < b.precision }
         switch (a.documentDate, b.documentDate) {
         case let (x?, y?) where x != y: return x < y
         case (nil, _?): return false
         case (_?, nil): return true
         default: break
         }
-        if a.documentID != b.documentID { return a.documentID < b.documentID }
+        if aDocument != bDocument { return aDocument < bDocument }
         return (a.characterStart ?? -1) < (b.characterStart ?? -1)
     }
 

@@ -113,12 +113,12 @@ enum SummaryMarkdown {
     }
 
     private static func timeline(_ report: CorpusReport) -> String {
-        let anchored = report.timeline.events.filter {
+        let anchored = report.timelineEvents.filter {
             [.explicit, .editorial, .event].contains($0.resolution) && !$0.isVague
         }
         guard !anchored.isEmpty else { return "" }
         var out = "## Timeline highlights\n\nDates the documents state outright, complete through an editor's bracket, or name as an event, in order"
-        out += anchored.count > 40 ? " (the first 40 of \(anchored.count); all \(report.timeline.events.count) events are in timeline.csv).\n\n" : ".\n\n"
+        out += anchored.count > 40 ? " (the first 40 of \(anchored.count); all \(report.eventCount) events are in timeline.csv).\n\n" : ".\n\n"
         let slugs = Dictionary(report.documents.map { ($0.document.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
         for event in anchored.prefix(40) {
             let document = slugs[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)

@@ -59,12 +59,15 @@ public struct CorpusReport: Sendable {
     /// Topic hits per document; its `documents` list is left empty (the documents are in `documents`).
     public var topics: TopicAnalysis
     public var topicYears: [TopicPeriodRow]
-    public var timeline: Timeline
+    /// The dated events of all documents (on disk for a large corpus: see `EventStore`).
+    private let events: EventStore
+    /// The record in `events` of each event in timeline order (see `Timeline`).
+    private var timelineOrder: [Int32] = []
     /// The counter behind terms, for turning word ids into terms.
     public var counter: TermCounter
     /// Each document's words and counts (on disk for a large corpus: see `VectorStore`).
     private let vectors: VectorStore
-    /// Positions in `timeline.events` of each document's events: document k's are
+    /// Timeline positions of each document's events: document k's are
     /// `eventOrder[eventStarts[k]..<eventStarts[k + 1]]`, in timeline order.
     private var eventOrder: [Int32] = []
     private var eventStarts: [Int32] = [0]
@@ -101,9 +104,8 @@ public struct CorpusReport: Sendable {
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
         var entries = 0
-        // Events leave their documents as each round is merged, for the timeline: held once, in one array.
-        var events: [TemporalEvent] = []
-        var eventOwners: [Int32] = []
+        // Events leave their documents as each round is merged, for the timeline: held once, on disk.
+        let events = EventStore()
         var read = 0
         // A round gives each core a few chunks; rounds bound how much is held before merging.
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { Array(files[$0..<min($0 + Self.chunkSize, files.count)]) }
@@ -114,11 +116,13 @@ public struct CorpusReport: Sendable {
             let results = batch.concurrentMap { chunk in
                 Self.analyse(chunk, options: options, termOptions: termOptions, matcher: matcher, tagger: tagger)
             }
+            var roundEvents: [TemporalEvent] = []
+            var roundOwners: [Int32] = []
             for result in results {
                 counter.merge(result.counter)
                 for var report in result.reports {
-                    eventOwners += repeatElement(Int32(reports.count), count: report.events.count)
-                    events += report.events
+                    roundOwners += repeatElement(Int32(reports.count), count: report.events.count)
+                    roundEvents += report.events
                     report.events = []
                     reports.append(report)
                 }
@@ -126,6 +130,7 @@ public struct CorpusReport: Sendable {
                 inputs += result.inputs
                 read += result.files
             }
+            events.append(roundEvents, owners: roundOwners)
             // The round's vectors, in the merged counter's word ids, go to the store.
             let roundVectors = counter.takeDocumentVectors()
             entries += roundVectors.reduce(0) { $0 + $1.entries.count }
@@ -137,20 +142,19 @@ public struct CorpusReport: Sendable {
         PhaseTimes.mark("read, analyse and merge the documents")
         PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries, "
                         + "\(events.count) events")
-        let renamed = Set(Self.numberRepeatedIDs(&reports))
-        if !renamed.isEmpty {
-            for k in events.indices where renamed.contains(Int(eventOwners[k])) {
-                events[k].documentID = reports[Int(eventOwners[k])].document.id
-            }
-        }
+        // Events are named by their documents when read back, so a renamed document's events follow it.
+        Self.numberRepeatedIDs(&reports)
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: ignored, files: files)
-        self.counter = counter
         self.vectors = vectors
         self.inputs = inputs
         statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, ignored: ignored,
                                       lengths: reports.map(\.tokens), types: counter.vocabulary.count)
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
+        // Phrases are in `terms` now; nothing after needs the counter's own (word ids and vectors only).
+        counter.forgetPhrases()
+        Memory.giveBackFreedPages()
+        self.counter = counter
         let vocabulary = counter.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
@@ -158,9 +162,10 @@ public struct CorpusReport: Sendable {
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
         topicYears = topics.periods(by: .year, of: reports.lazy.map { (id: $0.document.id, document: $0.document, tokens: $0.countedTokens) })
-        let order = Timeline.order(of: events)
-        (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { eventOwners[$0] }, documents: reports.count)
-        timeline = Timeline(events: consume events, order: order)
+        let order = events.timelineOrder { reports[Int($0)].document.id }
+        (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { events.owners[Int($0)] }, documents: reports.count)
+        timelineOrder = order
+        self.events = events
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         Memory.giveBackFreedPages()
@@ -268,7 +273,21 @@ public struct CorpusReport: Sendable {
     /// Document `index`'s dated events, in timeline order.
     public func events(of index: Int) -> [TemporalEvent] {
         guard index + 1 < eventStarts.count else { return [] }
-        return eventOrder[Int(eventStarts[index])..<Int(eventStarts[index + 1])].map { timeline.events[Int($0)] }
+        return eventOrder[Int(eventStarts[index])..<Int(eventStarts[index + 1])].map { timelineEvent(Int($0)) }
+    }
+
+    /// Dated events of the corpus.
+    public var eventCount: Int { timelineOrder.count }
+
+    /// The event at `position` of the timeline (see `Timeline` for the order), read back from the store.
+    public func timelineEvent(_ position: Int) -> TemporalEvent {
+        let record = Int(timelineOrder[position])
+        return events.event(record, documentID: documents[Int(events.owners[record])].document.id)
+    }
+
+    /// The corpus's events in timeline order, read one at a time.
+    public var timelineEvents: LazyMapSequence<Range<Int>, TemporalEvent> {
+        (0..<eventCount).lazy.map { timelineEvent($0) }
     }
 
     /// Where each document's events are in the timeline: a counting sort of the timeline's positions by document
@@ -287,10 +306,8 @@ public struct CorpusReport: Sendable {
     }
 
     /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
-    /// Returns the indices of the documents renamed.
-    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) -> [Int] {
+    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) {
         var seen: [String: Int] = [:]
-        var renamedIndices: [Int] = []
         for index in reports.indices {
             let id = reports[index].document.id
             let count = seen[id, default: 0] + 1
@@ -300,9 +317,7 @@ public struct CorpusReport: Sendable {
             reports[index].document.id = renamed
             for k in reports[index].topicRows.indices { reports[index].topicRows[k].documentID = renamed }
             for k in reports[index].kwic.indices { reports[index].kwic[k].documentID = renamed }
-            renamedIndices.append(index)
         }
-        return renamedIndices
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).

@@ -63,7 +63,7 @@ public enum ReportTables {
             [.text("Original languages"), .text(s.languages.map { "\($0.label) \($0.count)" }.joined(separator: "; "))],
             [.text("Passages not declassified"), .integer(report.documents.reduce(0) { $0 + $1.document.redactionCount })],
             [.text("Files or documents skipped"), .integer(report.skipped.count)],
-            [.text("Timeline events"), .integer(report.timeline.events.count)],
+            [.text("Timeline events"), .integer(report.eventCount)],
             [.text("Lexicon"), .text(report.options.lexicon.source)],
             [.text("Topics"), .text(report.options.lexicon.topics.map(\.name).joined(separator: "; "))],
             [.text("Stopwords"), .text(report.options.stopwords.name)],

@@ -273,7 +273,7 @@ struct ReportTablesSet {
         let topics = AnalysisTables.topics(report.topics)
         let topicYears = AnalysisTables.topicPeriods(report.topicYears, grouping: .year)
         let kwic = AnalysisTables.kwic(report.documents.map(\.kwic))
-        let timeline = AnalysisTables.timeline(report.timeline.events)
+        let timeline = AnalysisTables.timeline(count: report.eventCount) { report.timelineEvent($0) }
         let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
         let skipped = ReportTables.skipped(report.skipped)
         let years = ReportTables.years(report.statistics)

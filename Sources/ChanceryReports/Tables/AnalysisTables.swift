@@ -138,22 +138,33 @@ public enum AnalysisTables {
 
     /// `timeline.csv`: the contract's columns, then what the tagger knows besides.
     public static func timeline(_ events: [TemporalEvent]) -> Table {
-        Table(name: "timeline", title: "Timeline", columns: [
-            Column("date", .date), Column("date_precision", .text), Column("document_id", .text), Column("document_date", .date),
-            Column("expression", .text), Column("resolution", .text), Column("sentence", .text), Column("actors", .text),
-            Column("topics", .text), Column("kind", .text), Column("value", .text), Column("modifier", .text), Column("vague", .text),
-            Column("duration", .text), Column("implied_start", .date), Column("events", .text), Column("sentence_index", .integer),
-            Column("char_start", .integer),
-        ], items: events, row: { event in
-            [
-                .date(event.date), .text(event.date.precision.rawValue), .text(event.documentID), date(event.documentDate),
-                .text(event.expression), .text(event.resolution.rawValue), .text(event.sentence), .text(event.actors.joined(separator: "; ")),
-                .text(event.topics.joined(separator: "; ")), .text(event.kind.rawValue), .text(event.value), .text(event.modifier?.rawValue ?? ""),
-                .text(event.isVague ? "true" : "false"), .text(event.duration?.iso ?? ""), date(event.impliedStart),
-                .text(event.namedEvents.joined(separator: "; ")), event.sentenceIndex.map(Cell.integer) ?? .empty,
-                event.characterStart.map(Cell.integer) ?? .empty,
-            ]
-        })
+        Table(name: "timeline", title: "Timeline", columns: timelineColumns, items: events, row: timelineCells)
+    }
+
+    /// The timeline table made one event at a time as it is written (`event(k)`: the k-th of `count`).
+    public static func timeline(count: Int, event: @escaping @Sendable (Int) -> TemporalEvent) -> Table {
+        Table(name: "timeline", title: "Timeline", columns: timelineColumns, rowCount: count) { sink in
+            for k in 0..<count { try sink(timelineCells(event(k))) }
+        }
+    }
+
+    private static let timelineColumns = [
+        Column("date", .date), Column("date_precision", .text), Column("document_id", .text), Column("document_date", .date),
+        Column("expression", .text), Column("resolution", .text), Column("sentence", .text), Column("actors", .text),
+        Column("topics", .text), Column("kind", .text), Column("value", .text), Column("modifier", .text), Column("vague", .text),
+        Column("duration", .text), Column("implied_start", .date), Column("events", .text), Column("sentence_index", .integer),
+        Column("char_start", .integer),
+    ]
+
+    @Sendable private static func timelineCells(_ event: TemporalEvent) -> [Cell] {
+        [
+            .date(event.date), .text(event.date.precision.rawValue), .text(event.documentID), date(event.documentDate),
+            .text(event.expression), .text(event.resolution.rawValue), .text(event.sentence), .text(event.actors.joined(separator: "; ")),
+            .text(event.topics.joined(separator: "; ")), .text(event.kind.rawValue), .text(event.value), .text(event.modifier?.rawValue ?? ""),
+            .text(event.isVague ? "true" : "false"), .text(event.duration?.iso ?? ""), date(event.impliedStart),
+            .text(event.namedEvents.joined(separator: "; ")), event.sentenceIndex.map(Cell.integer) ?? .empty,
+            event.characterStart.map(Cell.integer) ?? .empty,
+        ]
     }
 
     static func date(_ date: HistoricalDate?) -> Cell { date.map(Cell.date) ?? .empty }

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Records of bytes kept in a temporary file instead of memory, read back by number.
+///
+/// What a large report holds for each document or event but reads only when
+/// it writes (the words of each document, the events of the timeline) goes
+/// here. The file is unlinked as soon as it is made, so nothing is left behind
+/// whatever happens to the run. When no temporary file can be made or written
+/// (a full disk), later records stay in memory: the report is larger to hold,
+/// not wrong.
+///
+/// Appends come from one thread, before any read; reads (`pread`) may come from
+/// several threads at once.
+final class RecordStore: @unchecked Sendable {
+    private var descriptor: Int32 = -1
+    /// Bytes of the records in the file; records from here on are in `memory`.
+    private var fileEnd = 0
+    private var writable = false
+    private var memory: [UInt8] = []
+    /// Record k is bytes `starts[k]..<starts[k + 1]` of the file followed by `memory`.
+    private var starts: [Int] = [0]
+
+    /// A store named after what it holds (`vectors`, `events`), for anyone who sees the file before it is unlinked;
+    /// its file is made in `folder`.
+    init(holding what: String, in folder: String = NSTemporaryDirectory()) {
+        var template = Array((folder + "/chancery-\(what)-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if made >= 0 {
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            descriptor = made
+            writable = true
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// Whether every record so far is on disk.
+    var isOnDisk: Bool { descriptor >= 0 && memory.isEmpty }
+
+    /// Appends records given as one buffer of bytes and where each record ends in it.
+    func append(_ bytes: [UInt8], ends: [Int]) {
+        let base = starts[starts.count - 1]
+        if writable, memory.isEmpty, write(bytes, at: base) {
+            fileEnd += bytes.count
+        } else {
+            writable = false
+            memory += bytes
+        }
+        for end in ends { starts.append(base + end) }
+    }
+
+    private func write(_ bytes: [UInt8], at start: Int) -> Bool {
+        bytes.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let count = pwrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset, off_t(start + offset))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    /// Calls `body` with the bytes of record `index`.
+    func withRecord<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let start = starts[index], end = starts[index + 1]
+        if start >= fileEnd {
+            return try memory.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[(start - fileEnd)..<(end - fileEnd)])) }
+        }
+        var bytes = [UInt8](repeating: 0, count: end - start)
+        bytes.withUnsafeMutableBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let got = pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(start + done))
+                if got < 0, errno == EINTR { continue }
+                // The file was written by this process and is not shared: a short read means it is gone.
+                precondition(got > 0, "a temporary file of the report could not be read back")
+                done += got
+            }
+        }
+        return try bytes.withUnsafeBytes(body)
+    }
+}
