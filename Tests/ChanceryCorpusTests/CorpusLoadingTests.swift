@@ -66,4 +66,23 @@ import Testing
             #expect(document.paragraphCount == document.paragraphs.count, "\(document.id)")
         }
     }
+
+    /// The bytes Chancery reads are the file's, whole, for every size around the read's extra byte; a missing
+    /// file is an error naming it.
+    @Test func aFileIsReadWhole() throws {
+        let folder = try TestData.temporaryFolder("chancery-read-whole")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 4095, 4096, 4097, 300_000] {
+            let url = folder.appendingPathComponent("f\(size).txt")
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try Data(bytes).write(to: url)
+            #expect(try InputFile(path: url.path, relativePath: "f\(size).txt").bytes() == bytes)
+        }
+        for file in try InputFiles.list(TestData.demoCorpus.path).files {
+            #expect(try file.bytes() == [UInt8](try Data(contentsOf: file.url)))
+        }
+        #expect {
+            try InputFile(path: folder.appendingPathComponent("gone.txt").path, relativePath: "gone.txt").bytes()
+        } throws: { "\($0)" == "gone.txt: error: cannot read the file: No such file or directory" }
+    }
 }

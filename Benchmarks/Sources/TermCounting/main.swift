@@ -29,7 +29,8 @@ for file in files {
         bytes += (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
         for document in result.documents { counter.add(TokenizedDocument(document)) }
     } else {
-        let data = try Data(contentsOf: file.url)
+        // Read as Chancery reads its inputs (Data(contentsOf:) costs a URL and more per file: 0.43 against 0.29 s on 26,010 files).
+        let data = try file.bytes()
         bytes += data.count
         let document = Document(id: file.relativePath, file: file.relativePath, format: .plainText, title: "", date: nil,
                                 body: String(decoding: data, as: UTF8.self))

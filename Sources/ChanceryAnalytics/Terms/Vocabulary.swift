@@ -22,10 +22,6 @@ public struct Vocabulary: Sendable {
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
     private var slots = [Slot](repeating: Slot(), count: 1024)
-    /// A small two-way cache in front of the table, for the few thousand words that make most
-    /// of any text ("the", "of", "said"): it stays in the processor's cache while the table does not.
-    /// Pairs of entries; a new term goes first and pushes the pair's first entry second.
-    private var recent = [Slot](repeating: Slot(), count: 2 * 2048)
 
     public init() {}
 
@@ -137,29 +133,12 @@ public struct Vocabulary: Sendable {
     }
 
     /// Looks up (and adds) a term with its key; `lowercasing` compares and stores ASCII lower-cased.
+    ///
+    /// There is no cache in front of the table: the slots of frequent words stay in the processor's
+    /// caches by themselves, and a two-way cache of 4,096 entries made counting 11 % slower, not faster
+    /// (in-memory counting of the 100 MB benchmark corpus: 0.854 → 0.762 s without it, best of five).
     private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, key: Key, lowercasing: Bool) -> Int32 {
-        let tag = Self.tagAndLength(key.hash, term.count)
-        // Bits of the hash that neither the table's slot nor the tag uses.
-        let pair = 2 * (Int(truncatingIfNeeded: key.hash >> 24) & (recent.count / 2 - 1))
-        let short = term.count <= Self.slotBytes
-        if short {
-            let hit: Int32 = recent.withUnsafeBufferPointer { recent in
-                for way in pair...pair + 1 {
-                    let cached = recent[way]
-                    if cached.tagAndLength == tag, cached.prefix == key.prefix, cached.prefix2 == key.prefix2 { return cached.idPlusOne }
-                }
-                return 0
-            }
-            if hit != 0 { return hit - 1 }
-        }
-        let id = lookUp(term, key: key, tag: tag, lowercasing: lowercasing)
-        if short {
-            recent.withUnsafeMutableBufferPointer { recent in
-                recent[pair + 1] = recent[pair]
-                recent[pair] = Slot(prefix: key.prefix, prefix2: key.prefix2, tagAndLength: tag, idPlusOne: id + 1)
-            }
-        }
-        return id
+        lookUp(term, key: key, tag: Self.tagAndLength(key.hash, term.count), lowercasing: lowercasing)
     }
 
     /// Finds (or adds) a term in the table proper.

@@ -13,6 +13,15 @@ public struct InputFile: Hashable, Sendable {
     }
 
     public var url: URL { URL(fileURLWithPath: path) }
+
+    /// The file's bytes, read as Chancery reads its inputs (POSIX calls, no URL); the error names the file.
+    public func bytes() throws(InputError) -> [UInt8] {
+        switch FileSystem.read(path) {
+        case let .success((bytes, _)): return bytes
+        case let .failure(error):
+            throw InputError(file: relativePath, location: .file, code: .unreadable, message: "cannot read the file: \(error)")
+        }
+    }
 }
 
 /// Lists the files of a corpus: recursive, sorted, hidden files and folders skipped.

@@ -64,23 +64,35 @@ enum FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(errno)) }
         let fingerprint = FileFingerprint(info)
-        // One byte more than the size, so the read that finds the end needs no second buffer the size of the file.
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
-        var filled = 0
+        // Read straight into the array's storage (not zeroed first), with one byte more than the size so the
+        // read that finds the end needs no second buffer; a file that grew while read is read on in steps.
+        var bytes: [UInt8] = []
+        var capacity = max(0, Int(info.st_size)) + 1
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            var failure: Int32?
+            var ended = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+                filled = previous.count
+                if filled > 0 { _ = UnsafeMutableBufferPointer(rebasing: buffer[..<filled]).initialize(from: previous) }
+                while filled < capacity {
+                    let count = Glibc.read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 {
+                        failure = errno
+                        return
+                    }
+                    if count == 0 {
+                        ended = true
+                        return
+                    }
+                    filled += count
+                }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadError(errno))
-            }
-            if count == 0 { break }
-            filled += count
+            if let failure { return .failure(ReadError(failure)) }
+            if ended { return .success((bytes, fingerprint)) }
+            capacity = max(capacity + 4096, capacity * 2)
         }
-        bytes.removeSubrange(filled...)
-        return .success((bytes, fingerprint))
     }
 
     /// A failed system call, with the system's message.

@@ -63,7 +63,7 @@ public struct CorpusReport: Sendable {
     private let events: EventStore
     /// The record in `events` of each event in timeline order (see `Timeline`).
     private var timelineOrder: [Int32] = []
-    /// The counter behind terms, for turning word ids into terms.
+    /// The counter behind terms, for turning word ids into terms; its phrases are let go once `terms` is made.
     public var counter: TermCounter
     /// Each document's words and counts (on disk for a large corpus: see `VectorStore`).
     private let vectors: VectorStore
