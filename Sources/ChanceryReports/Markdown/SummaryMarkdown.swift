@@ -113,14 +113,21 @@ enum SummaryMarkdown {
     }
 
     private static func timeline(_ report: CorpusReport) -> String {
-        let anchored = report.timelineEvents.filter {
-            [.explicit, .editorial, .event].contains($0.resolution) && !$0.isVague
+        // Counted one event at a time, the first forty kept: a large corpus has hundreds of thousands.
+        var anchored = 0
+        var shown: [TemporalEvent] = []
+        for event in report.timelineEvents where [.explicit, .editorial, .event].contains(event.resolution) && !event.isVague {
+            anchored += 1
+            if shown.count < 40 { shown.append(event) }
         }
-        guard !anchored.isEmpty else { return "" }
+        guard anchored > 0 else { return "" }
         var out = "## Timeline highlights\n\nDates the documents state outright, complete through an editor's bracket, or name as an event, in order"
-        out += anchored.count > 40 ? " (the first 40 of \(anchored.count); all \(report.eventCount) events are in timeline.csv).\n\n" : ".\n\n"
-        let slugs = Dictionary(report.documents.map { ($0.document.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
-        for event in anchored.prefix(40) {
+        out += anchored > 40 ? " (the first 40 of \(anchored); all \(report.eventCount) events are in timeline.csv).\n\n" : ".\n\n"
+        // The pages of the shown events' documents only (ids are unique once the report has numbered repeats).
+        let wanted = Set(shown.map(\.documentID))
+        var slugs: [String: String] = [:]
+        for document in report.documents where wanted.contains(document.document.id) { slugs[document.document.id] = document.slug }
+        for event in shown {
             let document = slugs[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)
             out += "- **\(event.date.iso)** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "
             out += "\(MarkdownText.escape(event.sentence.shortened(200)))\n"
