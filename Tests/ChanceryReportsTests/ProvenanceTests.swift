@@ -14,13 +14,44 @@ import Testing
     ])
     func sha256MatchesKnownDigests(_ text: String, _ digest: String) {
         #expect(SHA256.hex(Array(text.utf8)) == digest)
+        // The code here as well as libcrypto's, whichever `hex` used.
+        var own = SHA256(systemLibrary: false)
+        own.update(Array(text.utf8))
+        #expect(own.finalize() == digest)
     }
 
-    @Test func sha256InPiecesEqualsAtOnce() {
+    @Test(arguments: [true, false]) func sha256InPiecesEqualsAtOnce(systemLibrary: Bool) {
         let bytes = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        var hasher = SHA256()
+        var hasher = SHA256(systemLibrary: systemLibrary)
         for chunk in stride(from: 0, to: bytes.count, by: 37) { hasher.update(bytes[chunk..<min(bytes.count, chunk + 37)]) }
         #expect(hasher.finalize() == SHA256.hex(bytes))
+    }
+
+    /// libcrypto's digests are the code here's, for every length around a block; runs wherever libcrypto is
+    /// found, and on CI, where it must be.
+    @Test(.enabled(if: SystemSHA256() != nil || TestData.isCI, "no libcrypto on this machine: the digests are all made here"))
+    func systemLibraryGivesTheSameDigests() throws {
+        _ = try #require(SystemSHA256(), "CI is set but libcrypto was not found")
+        var generator = SystemRandomNumberGenerator()
+        for count in Array(0...130) + [4095, 4096, 1 << 20] {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var own = SHA256(systemLibrary: false), system = SHA256(systemLibrary: true)
+            own.update(bytes)
+            system.update(bytes)
+            #expect(own.finalize() == system.finalize(), "\(count) bytes")
+        }
+    }
+
+    /// A copy of a digest in progress goes its own way (libcrypto's context is copied, not shared).
+    @Test(arguments: [true, false]) func sha256CopiesAreIndependent(systemLibrary: Bool) {
+        var first = SHA256(systemLibrary: systemLibrary)
+        first.update(Array("ab".utf8))
+        var second = first
+        second.update(Array("c".utf8))
+        first.update(Array("x".utf8))
+        #expect(second.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Python's hashlib.sha256(b"abx").
+        #expect(first.finalize() == "b2bdab4230154046ad0b7dfa830a9260caa5bd6ae230e582a2244ab4bf0b4ca5")
     }
 
     @Test(arguments: [

@@ -1,20 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
-/// SHA-256 (FIPS 180-4), for the provenance manifest: a digest of every input, the lexicon and the stopword list.
+/// SHA-256 (FIPS 180-4), for the provenance manifest: a digest of every input, every output, the lexicon and the stopword list.
 ///
-/// Written here rather than pulled from a cryptography package: the manifest
-/// needs only digests of files, and the algorithm is short. Checked against
-/// the FIPS 180-4 examples and against Python's hashlib in the tests.
+/// The algorithm is written here, so digests need no package and no library.
+/// When the system has OpenSSL's libcrypto (loaded at run time, never
+/// required), its SHA-256 does the work instead: it uses the processor's SHA
+/// instructions, and a report digests every byte it reads and writes (a
+/// 214 MB workbook: 0.26 s through libcrypto in Python's hashlib, 1.24 s
+/// here). Both give the same digests; the tests check each against the FIPS
+/// 180-4 examples and Python's hashlib.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6A09_E667, 0xBB67_AE85, 0x3C6E_F372, 0xA54F_F53A, 0x510E_527F, 0x9B05_688C, 0x1F83_D9AB, 0x5BE0_CD19,
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// libcrypto's state, when the system library is used.
+    private var system: SystemSHA256?
 
-    public init() {}
+    public init() {
+        self.init(systemLibrary: true)
+    }
+
+    /// With `systemLibrary` false, the digest is always computed here (for tests of this code).
+    init(systemLibrary: Bool) {
+        system = systemLibrary ? SystemSHA256() : nil
+    }
 
     public mutating func update(_ bytes: some Collection<UInt8>) {
+        if system != nil {
+            if !isKnownUniquelyReferenced(&system!) { system = system!.copy() }
+            let system = system!
+            if bytes.withContiguousStorageIfAvailable({ system.update(UnsafeRawBufferPointer($0)) }) == nil {
+                Array(bytes).withUnsafeBytes { system.update($0) }
+            }
+            return
+        }
         length &+= UInt64(bytes.count)
         let contiguous = Array(bytes)
         contiguous.withUnsafeBufferPointer { input in
@@ -39,6 +63,10 @@ public struct SHA256: Sendable {
 
     /// The digest as lower-case hex.
     public mutating func finalize() -> String {
+        if let system {
+            defer { self.system = nil }
+            return system.finish()
+        }
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -114,5 +142,78 @@ public struct SHA256: Sendable {
             state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
             state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
+    }
+}
+
+/// OpenSSL's SHA-256 through libcrypto, loaded at run time: nil when the system has no libcrypto.
+///
+/// The context is a plain C struct (`SHA256_CTX`, 112 bytes), so copying its
+/// bytes copies the digest in progress; `SHA256` copies it before changing a
+/// shared one, and so keeps value semantics.
+final class SystemSHA256: @unchecked Sendable {
+    private typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> Int32
+    private typealias Update = @convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?, Int) -> Int32
+    private typealias Finish = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutableRawPointer?) -> Int32
+
+    private struct Functions {
+        let initialize: Initialize
+        let update: Update
+        let finish: Finish
+    }
+
+    /// Loaded once; `SHA256_Init`, `SHA256_Update` and `SHA256_Final` are exported by OpenSSL 1.1 and 3.
+    private static let functions: Functions? = {
+        for name in ["libcrypto.so.3", "libcrypto.so.1.1", "libcrypto.so"] {
+            guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
+            if let initialize = dlsym(library, "SHA256_Init"), let update = dlsym(library, "SHA256_Update"),
+               let finish = dlsym(library, "SHA256_Final") {
+                return Functions(initialize: unsafeBitCast(initialize, to: Initialize.self), update: unsafeBitCast(update, to: Update.self),
+                                 finish: unsafeBitCast(finish, to: Finish.self))
+            }
+            dlclose(library)
+        }
+        return nil
+    }()
+
+    /// Room for `SHA256_CTX` (112 bytes in OpenSSL 1.1 and 3) and more.
+    private static let contextBytes = 256
+
+    private let functions: Functions
+    private let context: UnsafeMutableRawPointer
+
+    /// A new digest, or nil when there is no libcrypto.
+    init?() {
+        guard let functions = Self.functions else { return nil }
+        self.functions = functions
+        context = UnsafeMutableRawPointer.allocate(byteCount: Self.contextBytes, alignment: 16)
+        context.initializeMemory(as: UInt8.self, repeating: 0, count: Self.contextBytes)
+        guard functions.initialize(context) == 1 else {
+            context.deallocate()
+            return nil
+        }
+    }
+
+    private init(copying other: SystemSHA256) {
+        functions = other.functions
+        context = UnsafeMutableRawPointer.allocate(byteCount: Self.contextBytes, alignment: 16)
+        context.copyMemory(from: other.context, byteCount: Self.contextBytes)
+    }
+
+    deinit { context.deallocate() }
+
+    func copy() -> SystemSHA256 { SystemSHA256(copying: self) }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        _ = functions.update(context, bytes.baseAddress, bytes.count)
+    }
+
+    func finish() -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        _ = digest.withUnsafeMutableBufferPointer { functions.finish($0.baseAddress, context) }
+        return digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 }
