@@ -37,6 +37,12 @@ import Testing
         #expect(corpus.documents.map(\.id) == ["v/d1", "v/d1~2"])
     }
 
+    /// A renamed repeat cannot take an id that a later document has of its own.
+    @Test func repeatedIDsStayUniqueWhenAnIDAlreadyEndsInANumber() {
+        var ids = DocumentIDs()
+        #expect(["a", "a", "a~2", "a", "b", "a~2"].map { ids.unique($0) } == ["a", "a~2", "a~2~2", "a~3", "b", "a~2~3"])
+    }
+
     @Test func xmlThatIsNotTEIIsReported() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

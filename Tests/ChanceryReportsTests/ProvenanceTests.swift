@@ -52,6 +52,12 @@ import Testing
         #expect(second.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // Python's hashlib.sha256(b"abx").
         #expect(first.finalize() == "b2bdab4230154046ad0b7dfa830a9260caa5bd6ae230e582a2244ab4bf0b4ca5")
+        // Finishing one copy leaves the other whole.
+        var third = SHA256(systemLibrary: systemLibrary)
+        third.update(Array("abc".utf8))
+        var fourth = third
+        #expect(third.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(fourth.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test(arguments: [

@@ -27,14 +27,12 @@ public struct Corpus: Sendable {
         let (files, ignored) = try InputFiles.list(path)
         let results = readAll(files)
         var corpus = Corpus(root: path, documents: [], ignored: ignored, files: files)
-        var seen: [String: Int] = [:]
+        var ids = DocumentIDs()
         for result in results {
             corpus.skipped += result.problems
             for var document in result.documents {
                 // Two files may yield the same id (the same volume twice); number the repeats.
-                let count = seen[document.id, default: 0] + 1
-                seen[document.id] = count
-                if count > 1 { document.id += "~\(count)" }
+                document.id = ids.unique(document.id)
                 corpus.documents.append(document)
             }
         }

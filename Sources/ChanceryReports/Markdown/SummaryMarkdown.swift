@@ -126,7 +126,9 @@ enum SummaryMarkdown {
         // The pages of the shown events' documents only (ids are unique once the report has numbered repeats).
         let wanted = Set(shown.map(\.documentID))
         var slugs: [String: String] = [:]
-        for document in report.documents where wanted.contains(document.document.id) { slugs[document.document.id] = document.slug }
+        for document in report.documents where wanted.contains(document.document.id) && slugs[document.document.id] == nil {
+            slugs[document.document.id] = document.slug
+        }
         for event in shown {
             let document = slugs[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)
             out += "- **\(event.date.iso)** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "

@@ -61,11 +61,13 @@ public struct SHA256: Sendable {
         }
     }
 
-    /// The digest as lower-case hex.
+    /// The digest as lower-case hex. This ends the digest: a hasher is not updated or finalized again.
     public mutating func finalize() -> String {
-        if let system {
-            defer { self.system = nil }
-            return system.finish()
+        if system != nil {
+            // A copy made before may share libcrypto's context and finish it later: finish a copy of our own.
+            if !isKnownUniquelyReferenced(&system!) { system = system!.copy() }
+            defer { system = nil }
+            return system!.finish()
         }
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
@@ -187,10 +189,8 @@ final class SystemSHA256: @unchecked Sendable {
         self.functions = functions
         context = UnsafeMutableRawPointer.allocate(byteCount: Self.contextBytes, alignment: 16)
         context.initializeMemory(as: UInt8.self, repeating: 0, count: Self.contextBytes)
-        guard functions.initialize(context) == 1 else {
-            context.deallocate()
-            return nil
-        }
+        // Every property is set, so `deinit` frees the context if this fails.
+        guard functions.initialize(context) == 1 else { return nil }
     }
 
     private init(copying other: SystemSHA256) {

@@ -307,13 +307,10 @@ public struct CorpusReport: Sendable {
 
     /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
     private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) {
-        var seen: [String: Int] = [:]
+        var ids = DocumentIDs()
         for index in reports.indices {
-            let id = reports[index].document.id
-            let count = seen[id, default: 0] + 1
-            seen[id] = count
-            guard count > 1 else { continue }
-            let renamed = id + "~\(count)"
+            let renamed = ids.unique(reports[index].document.id)
+            guard renamed != reports[index].document.id else { continue }
             reports[index].document.id = renamed
             for k in reports[index].topicRows.indices { reports[index].topicRows[k].documentID = renamed }
             for k in reports[index].kwic.indices { reports[index].kwic[k].documentID = renamed }

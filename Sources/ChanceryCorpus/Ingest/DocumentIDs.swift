@@ -1,0 +1,27 @@
+/// Keeps the documents' ids of a corpus unique: two files may yield the same id (the same volume read twice).
+///
+/// The first document keeps its id; a repeat is numbered `~2`, `~3`, … with
+/// the first number no document has taken yet, so an id that already ends in
+/// `~2` cannot collide with a renamed repeat: `a`, `a`, `a~2` become `a`,
+/// `a~2`, `a~2~2`.
+public struct DocumentIDs: Sendable {
+    private var taken: Set<String> = []
+    /// The next number to try for each id that repeated.
+    private var next: [String: Int] = [:]
+
+    public init() {}
+
+    /// `id` itself when no document has it yet, else the first free numbered form; the result is taken from now on.
+    public mutating func unique(_ id: String) -> String {
+        guard taken.contains(id) else {
+            taken.insert(id)
+            return id
+        }
+        var number = next[id, default: 2]
+        while taken.contains(id + "~\(number)") { number += 1 }
+        next[id] = number + 1
+        let renamed = id + "~\(number)"
+        taken.insert(renamed)
+        return renamed
+    }
+}
