@@ -71,22 +71,37 @@ final class RecordStore: @unchecked Sendable {
         }
     }
 
+    /// The length in bytes of record `index`.
+    func length(_ index: Int) -> Int { starts[index + 1] - starts[index] }
+
+    /// Copies record `index` into `destination`, which holds `length(index)` bytes or more.
+    func read(_ index: Int, into destination: UnsafeMutableRawBufferPointer) {
+        let start = starts[index], count = length(index)
+        precondition(destination.count >= count, "a record read into too small a buffer")
+        guard count > 0 else { return }
+        if start >= fileEnd {
+            memory.withUnsafeBytes { destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[(start - fileEnd)..<(start - fileEnd + count)])) }
+            return
+        }
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, destination.baseAddress! + done, count - done, off_t(start + done))
+            if got < 0, errno == EINTR { continue }
+            // The file was written by this process and is not shared: a short read means it is gone.
+            precondition(got > 0, "a temporary file of the report could not be read back")
+            done += got
+        }
+    }
+
     /// Calls `body` with the bytes of record `index`.
     func withRecord<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         let start = starts[index], end = starts[index + 1]
         if start >= fileEnd {
             return try memory.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[(start - fileEnd)..<(end - fileEnd)])) }
         }
-        var bytes = [UInt8](repeating: 0, count: end - start)
-        bytes.withUnsafeMutableBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let got = pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(start + done))
-                if got < 0, errno == EINTR { continue }
-                // The file was written by this process and is not shared: a short read means it is gone.
-                precondition(got > 0, "a temporary file of the report could not be read back")
-                done += got
-            }
+        let bytes = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, initialized in
+            read(index, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = end - start
         }
         return try bytes.withUnsafeBytes(body)
     }

@@ -34,12 +34,11 @@ final class VectorStore: @unchecked Sendable {
 
     /// The entries of document `index`, in the order they were recorded.
     func entries(_ index: Int) -> [Entry] {
-        records.withRecord(index) { raw in
-            let count = raw.count / MemoryLayout<Entry>.stride
-            return [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-                initialized = count
-            }
+        // Read straight into the result, not through a buffer of bytes.
+        let count = records.length(index) / MemoryLayout<Entry>.stride
+        return [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
+            records.read(index, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
         }
     }
 }
