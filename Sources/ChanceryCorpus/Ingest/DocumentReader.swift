@@ -24,15 +24,14 @@ public enum DocumentReader {
     /// Reads a file as `read(_:)` does; `inspect` sees the file's bytes exactly as read (before any check), so a caller can take their digest
     /// without reading the file a second time.
     public static func read(_ file: InputFile, inspecting inspect: ([UInt8]) -> Void) -> FileReadResult {
-        switch FileSystem.read(file.path) {
-        case let .success((bytes, fingerprint)):
+        do {
+            let (bytes, fingerprint) = try file.read()
             inspect(bytes)
             var result = read(bytes: bytes, file: file)
             result.fingerprint = fingerprint
             return result
-        case let .failure(error):
-            let problem = InputError(file: file.relativePath, location: .file, code: .unreadable, message: "cannot read the file: \(error)")
-            return FileReadResult(file: file, documents: [], problems: [problem])
+        } catch {
+            return FileReadResult(file: file, documents: [], problems: [error])
         }
     }
 

@@ -16,8 +16,13 @@ public struct InputFile: Hashable, Sendable {
 
     /// The file's bytes, read as Chancery reads its inputs (POSIX calls, no URL); the error names the file.
     public func bytes() throws(InputError) -> [UInt8] {
+        try read().bytes
+    }
+
+    /// The file's bytes and what the file was when it was opened; the error names the file and gives the system's reason.
+    func read() throws(InputError) -> (bytes: [UInt8], fingerprint: FileFingerprint) {
         switch FileSystem.read(path) {
-        case let .success((bytes, _)): return bytes
+        case let .success(read): return read
         case let .failure(error):
             throw InputError(file: relativePath, location: .file, code: .unreadable, message: "cannot read the file: \(error)")
         }
