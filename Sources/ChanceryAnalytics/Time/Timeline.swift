@@ -25,42 +25,24 @@ public struct Timeline: Sendable {
 
     /// Sorts `events` into timeline order (events that tie keep the order they were given in).
     public init(events: [TemporalEvent]) {
-        self.init(events: events, order: Self.order(of: events))
+        self.events = Self.order(of: events).map { events[$0] }
     }
 
     /// The timeline order of `events`: `order[k]` is the position in `events` of the event that comes k-th
-    /// (ties keep the order they were given in). A caller that keeps facts beside each event (which
-    /// document it came from) can put them in the same order.
+    /// (ties keep the order they were given in).
     public static func order(of events: [TemporalEvent]) -> [Int] {
-        events.indices.sorted { a, b in
-            if precedes(events[a], events[b]) { return true }
-            if precedes(events[b], events[a]) { return false }
-            return a < b
-        }
+        order(of: events.map(SortKey.init)) { events[$0].documentID }
     }
 
-    /// `events` put in an `order` made by `order(of:)`.
-    ///
-    /// The events (large structs) are moved into place along the permutation's cycles: when the
-    /// caller hands its array over (`consume`), a corpus's events are held once, not twice.
-    public init(events: [TemporalEvent], order: [Int]) {
-        var events = events
-        var placed = [Bool](repeating: false, count: events.count)
-        for start in events.indices where !placed[start] {
-            var k = start
-            let first = events[start]
-            while true {
-                placed[k] = true
-                let next = order[k]
-                if next == start {
-                    events[k] = first
-                    break
-                }
-                events[k] = events[next]
-                k = next
-            }
+    /// The timeline order of events given by their keys, `documentID(k)` naming the document of the k-th:
+    /// for a caller that keeps the events themselves elsewhere. Ties keep the order the keys were given in.
+    public static func order(of keys: [SortKey], documentID: (Int) -> String) -> [Int] {
+        keys.indices.sorted { a, b in
+            let (first, second) = (documentID(a), documentID(b))
+            if precedes(keys[a], first, keys[b], second) { return true }
+            if precedes(keys[b], second, keys[a], first) { return false }
+            return a < b
         }
-        self.events = events
     }
 
     /// Tags every document of a corpus and merges the events, using both cores.

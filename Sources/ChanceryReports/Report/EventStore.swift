@@ -41,14 +41,8 @@ final class EventStore: @unchecked Sendable {
     /// The events' timeline order (`order[k]`: the record of the k-th event), with ties in the order added;
     /// `documentID` names a document by its index. The sort keys are not needed afterwards and are let go.
     func timelineOrder(documentID: (Int32) -> String) -> [Int32] {
-        let order = keys.indices.sorted { a, b in
-            let (ida, idb) = (documentID(owners[a]), documentID(owners[b]))
-            if Timeline.precedes(keys[a], ida, keys[b], idb) { return true }
-            if Timeline.precedes(keys[b], idb, keys[a], ida) { return false }
-            return a < b
-        }
-        keys = []
-        return order.map { Int32($0) }
+        defer { keys = [] }
+        return Timeline.order(of: keys) { documentID(owners[$0]) }.map { Int32($0) }
     }
 
     /// Event `record`, with its document's id.
