@@ -32,11 +32,8 @@ public enum AnalysisTables {
     /// The document × term table made one document at a time as it is written (`rowsOf(k)`: document k's rows),
     /// so a large collection's millions of rows never exist at once.
     public static func documentTerms(documents: Int, rowsOf: @escaping @Sendable (Int) -> [DocumentTermRow]) -> Table {
-        Table(name: "document_terms", title: "Document terms", columns: documentTermColumns) { sink in
-            for index in 0..<documents {
-                for row in rowsOf(index) { try sink(documentTermCells(row)) }
-            }
-        }
+        Table(name: "document_terms", title: "Document terms", columns: documentTermColumns, groups: documents, items: rowsOf,
+              row: documentTermCells)
     }
 
     private static let documentTermColumns = [
@@ -97,11 +94,8 @@ public enum AnalysisTables {
 
     /// The KWIC table over groups of lines (a document's), without gathering them into one array first.
     public static func kwic(_ groups: [[KWICLine]]) -> Table {
-        Table(name: "kwic", title: "KWIC", columns: kwicColumns, rowCount: groups.reduce(0) { $0 + $1.count }) { sink in
-            for group in groups {
-                for line in group { try sink(kwicCells(line)) }
-            }
-        }
+        Table(name: "kwic", title: "KWIC", columns: kwicColumns, rowCount: groups.reduce(0) { $0 + $1.count }, groups: groups.count,
+              items: { groups[$0] }, row: kwicCells)
     }
 
     private static let kwicColumns = [
@@ -120,11 +114,7 @@ public enum AnalysisTables {
 
     /// The keywords table made one document at a time as it is written (`keywordsOf(k)`: document k's keywords).
     public static func keywords(documents: Int, method: KeywordMethod, keywordsOf: @escaping @Sendable (Int) -> [DocumentKeyword]) -> Table {
-        Table(name: "keywords", title: "Keywords", columns: keywordColumns(method)) { sink in
-            for index in 0..<documents {
-                for keyword in keywordsOf(index) { try sink(keywordCells(keyword)) }
-            }
-        }
+        Table(name: "keywords", title: "Keywords", columns: keywordColumns(method), groups: documents, items: keywordsOf, row: keywordCells)
     }
 
     private static func keywordColumns(_ method: KeywordMethod) -> [Column] {
@@ -143,9 +133,8 @@ public enum AnalysisTables {
 
     /// The timeline table made one event at a time as it is written (`event(k)`: the k-th of `count`).
     public static func timeline(count: Int, event: @escaping @Sendable (Int) -> TemporalEvent) -> Table {
-        Table(name: "timeline", title: "Timeline", columns: timelineColumns, rowCount: count) { sink in
-            for k in 0..<count { try sink(timelineCells(event(k))) }
-        }
+        Table(name: "timeline", title: "Timeline", columns: timelineColumns, rowCount: count, groups: count, items: { [event($0)] },
+              row: timelineCells)
     }
 
     private static let timelineColumns = [

@@ -90,6 +90,17 @@ public struct Table: Sendable {
         }
     }
 
+    /// A table whose rows are made group by group (document k's keywords, then document k + 1's), one group at a
+    /// time as a writer asks for them: `items(k)` gives the k-th of `groups` groups.
+    public init<Item: Sendable>(name: String, title: String, columns: [Column], rowCount: Int? = nil, groups: Int,
+                                items: @escaping @Sendable (Int) -> [Item], row: @escaping @Sendable (Item) -> [Cell]) {
+        self.init(name: name, title: title, columns: columns, rowCount: rowCount) { sink in
+            for group in 0..<groups {
+                for item in items(group) { try sink(row(item)) }
+            }
+        }
+    }
+
     /// Calls `body` with each row in order; each row has one cell per column.
     public func forEachRow(_ body: ([Cell]) throws -> Void) throws {
         try produce(body)
