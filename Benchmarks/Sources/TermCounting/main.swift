@@ -29,7 +29,8 @@ for file in files {
         bytes += (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
         for document in result.documents { counter.add(TokenizedDocument(document)) }
     } else {
-        // Read as Chancery reads its inputs (Data(contentsOf:) costs a URL and more per file: 0.43 against 0.29 s on 26,010 files).
+        // Read as Chancery reads its inputs: Data(contentsOf:) costs a URL and more per file (26,010 files of the 100 MB
+        // corpus, from the page cache: 0.21–0.40 s against 0.14–0.16 s for InputFile.bytes(), three runs).
         let data = try file.bytes()
         bytes += data.count
         let document = Document(id: file.relativePath, file: file.relativePath, format: .plainText, title: "", date: nil,
