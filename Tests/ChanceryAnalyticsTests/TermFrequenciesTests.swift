@@ -135,16 +135,23 @@ import Testing
 
 @Suite struct TermCounterPathTests {
     /// Words alone are counted straight from the body scan; the result must equal counting the tokenized document.
-    @Test func countingADocumentDirectlyEqualsCountingItsTokens() throws {
-        let corpus = try Corpus.load(TestData.demoCorpus.path)
-        var direct = TermCounter(options: TermOptions(), recordDocuments: true)
-        var tokenized = TermCounter(options: TermOptions(), recordDocuments: true)
-        for document in corpus.documents {
-            direct.add(document)
-            tokenized.add(TokenizedDocument(document))
+    /// On the demo corpus and, when present, the real ones; with the default stopwords, none, and numbers dropped.
+    @Test(arguments: [TermOptions(), TermOptions(stopwords: .none), TermOptions(dropNumbers: true)])
+    func countingADocumentDirectlyEqualsCountingItsTokens(_ options: TermOptions) throws {
+        var folders = [TestData.demoCorpus]
+        if TestData.shouldRunSharedTests { folders.append(try TestData.shared("")) }
+        for folder in folders {
+            let corpus = try Corpus.load(folder.path)
+            var direct = TermCounter(options: options, recordDocuments: true)
+            var tokenized = TermCounter(options: options, recordDocuments: true)
+            for document in corpus.documents {
+                direct.add(document)
+                tokenized.add(TokenizedDocument(document))
+            }
+            #expect(direct.tokens == tokenized.tokens)
+            #expect(direct.tokens > 1000)
+            #expect(TermFrequencies(direct).rows == TermFrequencies(tokenized).rows)
+            #expect(direct.documentTermRows() == tokenized.documentTermRows())
         }
-        #expect(direct.tokens == tokenized.tokens)
-        #expect(TermFrequencies(direct).rows == TermFrequencies(tokenized).rows)
-        #expect(direct.documentTermRows() == tokenized.documentTermRows())
     }
 }

@@ -75,4 +75,81 @@ import Testing
         }
         #expect(checked > 3000)
     }
+
+    /// Token spans of a string, as the scanner records them.
+    static func spans(_ text: String) -> [Tokenizer.Span] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var spans: [Tokenizer.Span] = []
+            Tokenizer.scan(bytes, into: &spans)
+            return spans
+        }
+    }
+
+    /// The scanner reads ASCII words eight bytes at a time where eight can be read and byte by byte near the end of
+    /// the text: the same text gives the same tokens either way. Random strings of the characters that steer the
+    /// rules, each scanned as it is (short: byte by byte) and with spaces after it (word at a time).
+    @Test func wordAtATimeAndByteByByteScansAgree() {
+        let pieces = ["a", "b", "Z", "s", "S", "0", "7", "-", "'", ".", ",", ":", " ", "\n", "’", "‘", "é", "Ж", "—",
+                      "“", "[", "]", "(", "U", "x", "ab", "self", "1,197", "p.m."]
+        var random = SplitMix(seed: 0x5EED)
+        for _ in 0..<20_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let padded = Self.spans(text + String(repeating: " ", count: 9))
+            #expect(Self.spans(text) == padded, "\(text.debugDescription)")
+            // And placed after other text, so that the word-at-a-time reads start at other offsets.
+            let shifted = Self.spans("Cable \(text)" + String(repeating: " ", count: 9)).map {
+                Tokenizer.Span(range: ($0.range.lowerBound - 6)..<($0.range.upperBound - 6), isNumeric: $0.isNumeric)
+            }
+            #expect(Array(shifted.dropFirst()) == padded, "\(text.debugDescription)")
+        }
+    }
+
+    /// `scan(_:into:)` scans in chunks of a few hundred tokens: on whole documents its spans are the tokens
+    /// `scan(_:_:)` reports one by one.
+    @Test func spansOfWholeDocumentsEqualTheTokensReportedOneByOne() throws {
+        var folders = [TestData.demoCorpus]
+        if TestData.shouldRunSharedTests { folders.append(try TestData.shared("")) }
+        var longest = 0
+        for folder in folders {
+            for document in try Corpus.load(folder.path).documents {
+                let spans = Self.spans(document.body)
+                #expect(spans.map(\.range) == Tokenizer.tokenRanges(in: document.body), "\(document.id)")
+                longest = max(longest, spans.count)
+            }
+        }
+        #expect(longest > 1000)
+    }
+
+    /// General Punctuation (U+2000–U+206F) is classed without Unicode's property tables: every scalar of the block
+    /// gets the class the properties give it.
+    @Test func generalPunctuationIsClassedAsItsPropertiesSay() {
+        for value in UInt32(0x2000)...0x206F {
+            let scalar = Unicode.Scalar(value)!
+            let properties = scalar.properties
+            let wordCharacter = properties.isAlphabetic || [.nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber,
+                                                            .letterNumber, .otherNumber].contains(properties.generalCategory)
+            let expected: Tokenizer.Class = switch value {
+            case 0x2019: .apostrophe
+            case 0x2010, 0x2011: .hyphen
+            default: wordCharacter ? .letter : .other
+            }
+            #expect(Tokenizer.nonASCIIClass(scalar) == expected, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so random tests are the same on every run.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -35,6 +35,17 @@ struct TermStatistics: Sendable {
         /// Σ and Σ² over documents of the term's relative frequency in the document.
         var relativeSum = 0.0
         var relativeSquares = 0.0
+
+        /// Adds a document in which the term was counted `c` times among `documentTokens` tokens.
+        @inline(__always)
+        mutating func record(count c: Int, documentTokens: Int) {
+            let relative = documentTokens > 0 ? Double(c) / Double(documentTokens) : 0
+            count += c
+            documentFrequency += 1
+            maximumInDocument = max(maximumInDocument, c)
+            relativeSum += relative
+            relativeSquares += relative * relative
+        }
     }
 
     /// One entry per term index; kept in one array so a document's update touches one place per term.
@@ -53,14 +64,12 @@ struct TermStatistics: Sendable {
 
     mutating func record(_ index: Int, count c: Int, documentTokens: Int) {
         ensure(index)
-        let relative = documentTokens > 0 ? Double(c) / Double(documentTokens) : 0
-        entries.withUnsafeMutableBufferPointer { entries in
-            entries[index].count += c
-            entries[index].documentFrequency += 1
-            entries[index].maximumInDocument = max(entries[index].maximumInDocument, c)
-            entries[index].relativeSum += relative
-            entries[index].relativeSquares += relative * relative
-        }
+        entries.withUnsafeMutableBufferPointer { $0[index].record(count: c, documentTokens: documentTokens) }
+    }
+
+    /// The entries in hand, for a caller recording many terms of a document (each index below `size`).
+    mutating func withEntries<R>(_ body: (UnsafeMutableBufferPointer<Entry>) -> R) -> R {
+        entries.withUnsafeMutableBufferPointer { body($0) }
     }
 
     mutating func absorb(_ other: TermStatistics, _ otherIndex: Int, into index: Int) {
@@ -136,7 +145,11 @@ public struct TermCounter: Sendable {
 
     // Scratch reused across documents.
     private var documentCounts: [Int32] = []
-    private var touched: [Int32] = []
+    /// Ids counted in the current document: the first `touchedCount`; one slot more than there are ids.
+    private var touched: [Int32] = [0]
+    private var touchedCount = 0
+    private var spans: [Tokenizer.Span] = []
+    private var ids: [Int32] = []
     private var ngramDocumentCounts: [Int32] = []
     private var ngramTouched: [Int32] = []
     private var scratch: [UInt8] = []
@@ -203,20 +216,43 @@ public struct TermCounter: Sendable {
         }
         var body = document.body
         body.withUTF8 { bytes in
-            var documentTokens = 0
-            let dropNumbers = options.dropNumbers
-            Tokenizer.scan(bytes) { range, isNumeric in
-                let id = vocabulary.intern(folding: bytes, range, scratch: &scratch)
-                if Int(id) == flags.count { addFlags(id, isNumeric: isNumeric) }
-                documentTokens += 1
-                let flag = flags[Int(id)]
-                if flag == 0 || (flag == 2 && !dropNumbers) {
-                    if documentCounts[Int(id)] == 0 { touched.append(id) }
-                    documentCounts[Int(id)] += 1
+            // In passes over the whole text: tokens, then their ids, then the counts.
+            Tokenizer.scan(bytes, into: &spans)
+            spans.withUnsafeBufferPointer { vocabulary.intern(folding: bytes, $0, into: &ids, scratch: &scratch) }
+            if vocabulary.count > flags.count {
+                // New terms get their flags in order of first appearance, as their ids were given.
+                for (k, id) in ids.enumerated() where Int(id) == flags.count { addFlags(id, isNumeric: spans[k].isNumeric) }
+            }
+            countWords()
+            finishDocument(id: document.id, tokens: ids.count)
+        }
+    }
+
+    /// Counts the words among `ids` (not stopwords, nor numbers when they are dropped) into `documentCounts`,
+    /// noting each word's first count in `touched`.
+    private mutating func countWords() {
+        // Whether a token counts, by its flag (neither, stopword, number): looked up, not branched on.
+        let countedByFlag: [Int32] = [1, 0, options.dropNumbers ? 0 : 1]
+        var count = touchedCount
+        flags.withUnsafeBufferPointer { flags in
+            documentCounts.withUnsafeMutableBufferPointer { counts in
+                touched.withUnsafeMutableBufferPointer { touched in
+                    countedByFlag.withUnsafeBufferPointer { countedByFlag in
+                        for id in ids {
+                            let counted = countedByFlag[Int(flags[Int(id)])]
+                            let before = counts[Int(id)]
+                            counts[Int(id)] = before &+ counted
+                            // Written every time, kept only at a first count (1 when `before` is 0, by its sign
+                            // after subtracting 1): about half the tokens are their word's first in a document,
+                            // a branch on it would be mispredicted half the time.
+                            touched[count] = id
+                            count &+= Int((UInt32(bitPattern: before) &- 1) >> 31) & Int(counted)
+                        }
+                    }
                 }
             }
-            finishDocument(id: document.id, tokens: documentTokens)
         }
+        touchedCount = count
     }
 
     /// Makes the per-id state of a new vocabulary id: its flags (from its term, or as given), a zero count.
@@ -227,6 +263,7 @@ public struct TermCounter: Sendable {
     private mutating func addFlags(_ flag: UInt8) {
         flags.append(flag)
         documentCounts.append(0)
+        touched.append(0)
         lastSeenIn.append(0)
     }
 
@@ -244,13 +281,21 @@ public struct TermCounter: Sendable {
     /// Moves the words counted for the current document into the corpus statistics (and its vector).
     private mutating func recordWords(documentTokens: Int, into entries: inout [(term: Int32, count: Int32)]) {
         unigrams.ensure(vocabulary.count - 1)
-        for term in touched {
-            let c = Int(documentCounts[Int(term)])
-            unigrams.record(Int(term), count: c, documentTokens: documentTokens)
-            if recordsDocuments { entries.append((term, Int32(c))) }
-            documentCounts[Int(term)] = 0
+        let recordsDocuments = recordsDocuments
+        if recordsDocuments { entries.reserveCapacity(touchedCount) }
+        touched.withUnsafeBufferPointer { touched in
+            documentCounts.withUnsafeMutableBufferPointer { counts in
+                unigrams.withEntries { statistics in
+                    for term in touched[..<touchedCount] {
+                        let c = counts[Int(term)]
+                        counts[Int(term)] = 0
+                        statistics[Int(term)].record(count: Int(c), documentTokens: documentTokens)
+                        if recordsDocuments { entries.append((term, c)) }
+                    }
+                }
+            }
         }
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
     }
 
     public mutating func add(_ document: TokenizedDocument) {
@@ -291,7 +336,10 @@ public struct TermCounter: Sendable {
                 if countsUnigrams {
                     let flag = flags[Int(id)]
                     if flag == 0 || (flag == 2 && !dropNumbers) {
-                        if documentCounts[Int(id)] == 0 { touched.append(id) }
+                        if documentCounts[Int(id)] == 0 {
+                            touched[touchedCount] = id
+                            touchedCount += 1
+                        }
                         documentCounts[Int(id)] += 1
                     }
                 }

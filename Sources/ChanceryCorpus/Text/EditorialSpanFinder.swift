@@ -139,9 +139,30 @@ extension Collection where Element == UInt8 {
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
     public var trimmingWhitespace: String {
+        // Most text starts and ends with a plain ASCII character: a character that starts with one (or ends with
+        // one, as nothing follows a space in a character but marks) is not whitespace, no grapheme need be found.
         var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
+        if let first = text.utf8.first, let last = text.utf8.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+            return String(text)
+        }
+        while let first = text.first, first.isSpace { text.removeFirst() }
+        while let last = text.last, last.isSpace { text.removeLast() }
         return String(text)
+    }
+
+    /// An ASCII byte other than whitespace.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+    }
+}
+
+extension Character {
+    /// `isWhitespace`, answered for ASCII without Unicode's property tables (their lookup is most of the cost of
+    /// trimming a short string).
+    @inline(__always)
+    var isSpace: Bool {
+        // "\r\n" is one character, whose ASCII value is that of "\n".
+        if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return isWhitespace
     }
 }

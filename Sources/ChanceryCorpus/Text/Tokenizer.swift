@@ -16,9 +16,42 @@
 public enum Tokenizer {
     /// Calls `emit` with the UTF-8 offsets of each token and whether it is a number.
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
+        scan(bytes, inChunks: { chunk in
+            for span in chunk { emit(span.range, span.isNumeric) }
+        })
+    }
+
+    /// A token as `scan(_:into:)` records it.
+    public struct Span: Sendable, Equatable {
+        /// UTF-8 offsets of the token in the scanned bytes.
+        public var range: Range<Int>
+        public var isNumeric: Bool
+
+        public init(range: Range<Int>, isNumeric: Bool) {
+            self.range = range
+            self.isNumeric = isNumeric
+        }
+    }
+
+    /// Records every token of `bytes`, in order, in `spans` (emptied first; its storage is reused): for a caller
+    /// that works through a text's tokens in passes, without a call per token.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) {
+        spans.removeAll(keepingCapacity: true)
+        scan(bytes, inChunks: { spans.append(contentsOf: $0) })
+    }
+
+    /// Hands the tokens of `bytes` over in chunks, scanned into a small buffer on the stack: the scan stores
+    /// each token and calls out once per chunk.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
         byteClasses.withUnsafeBufferPointer { table in
-            let scanner = Scanner(bytes: bytes, table: table)
-            scanner.run(emit)
+            var scanner = Scanner(bytes: bytes, table: table)
+            withUnsafeTemporaryAllocation(of: Span.self, capacity: 256) { buffer in
+                while true {
+                    let count = scanner.fill(buffer)
+                    body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                    if count < buffer.count { break }
+                }
+            }
         }
     }
 
@@ -124,12 +157,27 @@ public enum Tokenizer {
     @inline(__always)
     static func isASCIIWord(_ raw: UInt8) -> Bool { raw &- 1 < 2 }
 
+    /// The high bit of each byte of `word` that is an ASCII letter, and of each that is an ASCII digit.
+    @inline(__always)
+    static func letterAndDigitBytes(_ word: UInt64) -> (letters: UInt64, digits: UInt64) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = ~word & high
+        let seven = word & ~high                                   // low seven bits of each byte
+        let folded = seven | 0x2020_2020_2020_2020                 // 'A'...'Z' → 'a'...'z'
+        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
+        let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646) & ascii
+        return (letters, digits)
+    }
+
     /// The class of a non-ASCII scalar: letters, marks and numbers are word characters;
     /// the typographic apostrophe and the Unicode hyphens join like their ASCII forms.
     static func nonASCIIClass(_ scalar: Unicode.Scalar) -> Class {
         switch scalar.value {
         case 0x2019, 0x02BC: return .apostrophe
         case 0x2010, 0x2011: return .hyphen
+        // General Punctuation (quotes, dashes, spaces, format marks) holds no letter, mark or number: archive text
+        // is full of its quotes and dashes, which need not go through the property tables.
+        case 0x2000...0x206F: return .other
         default: break
         }
         let properties = scalar.properties
@@ -142,9 +190,19 @@ public enum Tokenizer {
         }
     }
 
+    /// Gives a text's tokens one at a time.
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         let table: UnsafeBufferPointer<UInt8>
+        /// Where the scan resumes.
+        var i = 0
+        /// Inside 'single quotes' a final s' closes the quote, it is not a plural possessive.
+        var singleQuoteOpen = false
+
+        init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            self.table = table
+        }
 
         /// Class and byte length of the character at `i`; `.other` past the end.
         @inline(__always)
@@ -170,12 +228,56 @@ public enum Tokenizer {
         @inline(__always)
         func isWord(_ cls: Class) -> Bool { cls == .letter || cls == .digit }
 
-        func run(_ emit: (Range<Int>, Bool) -> Void) {
+        /// The end of the run of ASCII letters and digits from `i`, and the classes in it or-ed together
+        /// (0 for an empty run). Eight bytes at a time while a whole word can be read, then byte by byte.
+        @inline(__always)
+        func asciiRun(from start: Int) -> (end: Int, seen: UInt8) {
             let n = bytes.count
-            var i = 0
-            // Inside 'single quotes' a final s' closes the quote, it is not a plural possessive.
-            var singleQuoteOpen = false
+            var i = start
+            var seen: UInt8 = 0
+            while i + 8 <= n {
+                let (letters, digits) = Tokenizer.letterAndDigitBytes(
+                    UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                let word = letters | digits
+                if word == 0x8080_8080_8080_8080 {
+                    seen |= (letters != 0 ? Class.letter.rawValue : 0) | (digits != 0 ? Class.digit.rawValue : 0)
+                    i += 8
+                    continue
+                }
+                let count = (~word & 0x8080_8080_8080_8080).trailingZeroBitCount / 8
+                let within: UInt64 = (1 << UInt64(count * 8)) &- 1
+                seen |= (letters & within != 0 ? Class.letter.rawValue : 0) | (digits & within != 0 ? Class.digit.rawValue : 0)
+                return (i + count, seen)
+            }
             while i < n {
+                let raw = table[Int(bytes[i])]
+                guard Tokenizer.isASCIIWord(raw) else { break }
+                seen |= raw
+                i += 1
+            }
+            return (i, seen)
+        }
+
+        /// Whether the ASCII run that stops at `end` (inside the text, after the run's first byte) is a whole token
+        /// for certain: a plain separator follows, or `.`, `,` or `:` after a letter (they join digits only).
+        @inline(__always)
+        func endsToken(at end: Int) -> Bool {
+            let next = table[Int(bytes[end])]
+            if next == Class.other.rawValue { return true }
+            return next &- Class.period.rawValue < 3 && table[Int(bytes[end - 1])] == Class.letter.rawValue
+        }
+
+        /// Scans on into `buffer` until it is full or the text ends; returns the number of tokens stored.
+        mutating func fill(_ buffer: UnsafeMutableBufferPointer<Span>) -> Int {
+            let n = bytes.count
+            var count = 0
+            var i = self.i
+            var singleQuoteOpen = self.singleQuoteOpen
+            defer {
+                self.i = i
+                self.singleQuoteOpen = singleQuoteOpen
+            }
+            while i < n, count < buffer.count {
                 // Fast skip of ASCII separators.
                 let byte = bytes[i]
                 let raw = table[Int(byte)]
@@ -184,31 +286,50 @@ public enum Tokenizer {
                     i += 1
                     continue
                 }
-                let (first, firstLength) = classAt(i)
-                guard isWord(first) else {
-                    if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
-                        if bytes[i + 2] == 0x98 { singleQuoteOpen = true }
-                        if bytes[i + 2] == 0x99 { singleQuoteOpen = false }
-                    }
-                    i += firstLength
-                    continue
-                }
                 let start = i
+                let first: Class
                 // Classes seen so far, or-ed: a token with no letter bit is a number.
-                var seen = first.rawValue
-                var last = first
-                var lastByte = byte
-                i += firstLength
-                scanning: while true {
-                    // A run of ASCII letters and digits, the common case: one table load per byte,
-                    // and the last character's class read once when the run ends.
-                    let runStart = i
-                    while i < n {
-                        let raw = table[Int(bytes[i])]
-                        guard Tokenizer.isASCIIWord(raw) else { break }
-                        seen |= raw
-                        i += 1
+                var seen: UInt8
+                var last: Class
+                var lastByte: UInt8
+                if raw != Class.nonASCII.rawValue {
+                    let (end, runSeen) = asciiRun(from: i)
+                    // The common token: two or more ASCII letters and digits (a single letter may start an
+                    // initialism) up to a plain separator, or up to `.`, `,` or `:` after a letter.
+                    if end - i > 1, end < n, endsToken(at: end) {
+                        buffer.initializeElement(at: count, to: Span(range: i..<end, isNumeric: runSeen & Class.letter.rawValue == 0))
+                        count += 1
+                        i = end
+                        continue
                     }
+                    first = raw == Class.letter.rawValue ? .letter : .digit
+                    seen = runSeen
+                    lastByte = bytes[end - 1]
+                    last = table[Int(lastByte)] == Class.letter.rawValue ? .letter : .digit
+                    i = end
+                } else {
+                    let (cls, length) = classAt(i)
+                    guard isWord(cls) else {
+                        if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
+                            if bytes[i + 2] == 0x98 { singleQuoteOpen = true }
+                            if bytes[i + 2] == 0x99 { singleQuoteOpen = false }
+                        }
+                        i += length
+                        continue
+                    }
+                    first = cls
+                    seen = cls.rawValue
+                    last = cls
+                    lastByte = byte
+                    i += length
+                }
+                scanning: while true {
+                    // A run of ASCII letters and digits, the common case: the last character's class
+                    // is read once when the run ends.
+                    let runStart = i
+                    let (runEnd, runSeen) = asciiRun(from: i)
+                    i = runEnd
+                    seen |= runSeen
                     if i > runStart {
                         lastByte = bytes[i - 1]
                         last = table[Int(lastByte)] == Class.letter.rawValue ? .letter : .digit
@@ -245,8 +366,10 @@ public enum Tokenizer {
                 if i - start == 1, first == .letter, byte < 0x80 {
                     i = initialism(from: i)
                 }
-                emit(start..<i, seen & Class.letter.rawValue == 0)
+                buffer.initializeElement(at: count, to: Span(range: start..<i, isNumeric: seen & Class.letter.rawValue == 0))
+                count += 1
             }
+            return count
         }
 
         /// An ASCII quote at `i` opens a quotation when a word follows and none precedes it.
