@@ -138,8 +138,9 @@ public struct TermCounter: Sendable {
     /// Per vocabulary id: 1 stopword, 2 number, 0 neither.
     private var flags: [UInt8] = []
 
-    /// Distinct terms among the tokens of the document added last (all tokens the editorial policy keeps, stopwords too).
-    public private(set) var lastDocumentTypes = 0
+    /// Distinct terms among the tokens of the document added last (all tokens the editorial policy keeps, stopwords
+    /// too), when it was added as a `TokenizedDocument`; nil after `add(_: Document)`, which counts words only.
+    public private(set) var lastDocumentTypes: Int?
     /// Per vocabulary id: the number (from 1) of the last document it was seen in.
     private var lastSeenIn: [Int32] = []
 
@@ -148,8 +149,10 @@ public struct TermCounter: Sendable {
     /// Ids counted in the current document: the first `touchedCount`; one slot more than there are ids.
     private var touched: [Int32] = [0]
     private var touchedCount = 0
+    /// The current document's tokens, their ids, and whether each may join the previous one in an n-gram.
     private var spans: [Tokenizer.Span] = []
     private var ids: [Int32] = []
+    private var joins: [Bool] = []
     private var ngramDocumentCounts: [Int32] = []
     private var ngramTouched: [Int32] = []
     private var scratch: [UInt8] = []
@@ -216,16 +219,71 @@ public struct TermCounter: Sendable {
         }
         var body = document.body
         body.withUTF8 { bytes in
-            // In passes over the whole text: tokens, then their ids, then the counts.
             Tokenizer.scan(bytes, into: &spans)
-            spans.withUnsafeBufferPointer { vocabulary.intern(folding: bytes, $0, into: &ids, scratch: &scratch) }
-            if vocabulary.count > flags.count {
-                // New terms get their flags in order of first appearance, as their ids were given.
-                for (k, id) in ids.enumerated() where Int(id) == flags.count { addFlags(id, isNumeric: spans[k].isNumeric) }
-            }
-            countWords()
-            finishDocument(id: document.id, tokens: ids.count)
+            countSpans(bytes, documentID: document.id, countsTypes: false)
         }
+    }
+
+    public mutating func add(_ document: TokenizedDocument) {
+        precondition(!phrasesForgotten, "adding a document to a counter whose phrases were forgotten")
+        let countsNgrams = options.ngrams.upperBound >= 2
+        let excludesEditorial = options.editorial == .exclude
+        var body = document.document.body
+        body.withUTF8 { bytes in
+            // The tokens the editorial policy keeps, and whether each may join the previous one in an n-gram.
+            spans.removeAll(keepingCapacity: true)
+            joins.removeAll(keepingCapacity: true)
+            var previous: Token?
+            for token in document.tokens {
+                if excludesEditorial, token.isEditorial {
+                    previous = nil
+                    continue
+                }
+                spans.append(Tokenizer.Span(range: token.range, isNumeric: token.isNumeric))
+                if countsNgrams {
+                    joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false)
+                    previous = token
+                }
+            }
+            countSpans(bytes, documentID: document.document.id, countsTypes: true)
+        }
+    }
+
+    /// Counts the document whose tokens are `spans` (and `joins`, for n-grams), in passes over all of them:
+    /// their ids, the distinct terms (when asked), the words, the phrases.
+    private mutating func countSpans(_ bytes: UnsafeBufferPointer<UInt8>, documentID: String, countsTypes: Bool) {
+        spans.withUnsafeBufferPointer { vocabulary.intern(folding: bytes, $0, into: &ids, scratch: &scratch) }
+        if vocabulary.count > flags.count {
+            // New terms get their flags in order of first appearance, as their ids were given.
+            for (k, id) in ids.enumerated() where Int(id) == flags.count { addFlags(id, isNumeric: spans[k].isNumeric) }
+        }
+        let documentTokens = ids.count
+        lastDocumentTypes = countsTypes ? countTypes() : nil
+        tokens += documentTokens
+        documents += 1
+        var entries: [(term: Int32, count: Int32)] = []
+        if options.ngrams.contains(1) {
+            countWords()
+            recordWords(documentTokens: documentTokens, into: &entries)
+        }
+        if options.ngrams.upperBound >= 2 { countPhrases(documentTokens: documentTokens, into: &entries) }
+        if recordsDocuments {
+            documentVectors.append(DocumentTermVector(documentID: documentID, tokens: documentTokens, entries: entries))
+        }
+    }
+
+    /// The number of distinct ids among `ids`, stamping each with the number of the document being counted.
+    private mutating func countTypes() -> Int {
+        let stamp = Int32(truncatingIfNeeded: documents + 1)
+        var types = 0
+        lastSeenIn.withUnsafeMutableBufferPointer { lastSeenIn in
+            for id in ids {
+                // Without a branch, as in countWords().
+                types &+= lastSeenIn[Int(id)] == stamp ? 0 : 1
+                lastSeenIn[Int(id)] = stamp
+            }
+        }
+        return types
     }
 
     /// Counts the words among `ids` (not stopwords, nor numbers when they are dropped) into `documentCounts`,
@@ -267,17 +325,6 @@ public struct TermCounter: Sendable {
         lastSeenIn.append(0)
     }
 
-    /// Records the document just scanned: its words only.
-    private mutating func finishDocument(id: String, tokens documentTokens: Int) {
-        tokens += documentTokens
-        documents += 1
-        var entries: [(term: Int32, count: Int32)] = []
-        recordWords(documentTokens: documentTokens, into: &entries)
-        if recordsDocuments {
-            documentVectors.append(DocumentTermVector(documentID: id, tokens: documentTokens, entries: entries))
-        }
-    }
-
     /// Moves the words counted for the current document into the corpus statistics (and its vector).
     private mutating func recordWords(documentTokens: Int, into entries: inout [(term: Int32, count: Int32)]) {
         unigrams.ensure(vocabulary.count - 1)
@@ -298,95 +345,34 @@ public struct TermCounter: Sendable {
         touchedCount = 0
     }
 
-    public mutating func add(_ document: TokenizedDocument) {
-        precondition(!phrasesForgotten, "adding a document to a counter whose phrases were forgotten")
-        var body = document.document.body
-        body.withUTF8 { bytes in add(document, bytes: bytes) }
-    }
-
-    private mutating func add(_ document: TokenizedDocument, bytes: UnsafeBufferPointer<UInt8>) {
-        // Ids of the counted tokens, and whether each may join the previous one in an n-gram (kept only for n-grams).
-        let countsNgrams = options.ngrams.upperBound >= 2
-        let countsUnigrams = options.ngrams.contains(1)
-        let excludesEditorial = options.editorial == .exclude
-        let dropNumbers = options.dropNumbers
-        var ids: [Int32] = []
-        var joins: [Bool] = []
-        if countsNgrams {
-            ids.reserveCapacity(document.tokens.count)
-            joins.reserveCapacity(document.tokens.count)
-        }
-        var previous: Token?
-        var documentTokens = 0
-        var types = 0
-        let stamp = Int32(truncatingIfNeeded: documents + 1)
-        document.tokens.withUnsafeBufferPointer { tokens in
-            for token in tokens {
-                if excludesEditorial, token.isEditorial {
-                    previous = nil
-                    continue
+    /// Counts the bigrams and trigrams of `ids` the options ask for: adjacent tokens that may join (`joins`),
+    /// neither end a stopword, no number among them when numbers are dropped.
+    private mutating func countPhrases(documentTokens: Int, into entries: inout [(term: Int32, count: Int32)]) {
+        for n in max(2, options.ngrams.lowerBound)...options.ngrams.upperBound {
+            var i = 0
+            while i + n <= ids.count {
+                defer { i += 1 }
+                guard joins[i + 1], n == 2 || joins[i + 2] else { continue }
+                let first = ids[i], last = ids[i + n - 1]
+                guard flags[Int(first)] != 1, flags[Int(last)] != 1 else { continue }
+                if options.dropNumbers, (0..<n).contains(where: { flags[Int(ids[i + $0])] == 2 }) { continue }
+                // Only pairs that lead a counted bigram or trigram get an id: most adjacent pairs touch a stopword.
+                let pair = pairID(first, ids[i + 1])
+                let index = n == 2 ? bigramIndex(pair, first, last) : trigramIndex(pair, first, ids[i + 1], last)
+                if ngramDocumentCounts.count <= Int(index) {
+                    ngramDocumentCounts.append(contentsOf: repeatElement(0, count: Int(index) + 1 - ngramDocumentCounts.count))
                 }
-                let id = vocabulary.intern(folding: bytes, token.range, scratch: &scratch)
-                if Int(id) == flags.count { addFlags(id, isNumeric: token.isNumeric) }
-                documentTokens += 1
-                if lastSeenIn[Int(id)] != stamp {
-                    lastSeenIn[Int(id)] = stamp
-                    types += 1
-                }
-                if countsUnigrams {
-                    let flag = flags[Int(id)]
-                    if flag == 0 || (flag == 2 && !dropNumbers) {
-                        if documentCounts[Int(id)] == 0 {
-                            touched[touchedCount] = id
-                            touchedCount += 1
-                        }
-                        documentCounts[Int(id)] += 1
-                    }
-                }
-                if countsNgrams {
-                    ids.append(id)
-                    joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false)
-                    previous = token
-                }
+                if ngramDocumentCounts[Int(index)] == 0 { ngramTouched.append(index) }
+                ngramDocumentCounts[Int(index)] += 1
             }
         }
-        tokens += documentTokens
-        documents += 1
-        lastDocumentTypes = types
-        var entries: [(term: Int32, count: Int32)] = []
-
-        if countsUnigrams { recordWords(documentTokens: documentTokens, into: &entries) }
-
-        if options.ngrams.upperBound >= 2 {
-            for n in max(2, options.ngrams.lowerBound)...options.ngrams.upperBound {
-                var i = 0
-                while i + n <= ids.count {
-                    defer { i += 1 }
-                    guard joins[i + 1], n == 2 || joins[i + 2] else { continue }
-                    let first = ids[i], last = ids[i + n - 1]
-                    guard flags[Int(first)] != 1, flags[Int(last)] != 1 else { continue }
-                    if options.dropNumbers, (0..<n).contains(where: { flags[Int(ids[i + $0])] == 2 }) { continue }
-                    // Only pairs that lead a counted bigram or trigram get an id: most adjacent pairs touch a stopword.
-                    let pair = pairID(first, ids[i + 1])
-                    let index = n == 2 ? bigramIndex(pair, first, last) : trigramIndex(pair, first, ids[i + 1], last)
-                    if ngramDocumentCounts.count <= Int(index) {
-                        ngramDocumentCounts.append(contentsOf: repeatElement(0, count: Int(index) + 1 - ngramDocumentCounts.count))
-                    }
-                    if ngramDocumentCounts[Int(index)] == 0 { ngramTouched.append(index) }
-                    ngramDocumentCounts[Int(index)] += 1
-                }
-            }
-            for index in ngramTouched {
-                let c = Int(ngramDocumentCounts[Int(index)])
-                ngrams.record(Int(index), count: c, documentTokens: documentTokens)
-                if recordsDocuments, recordsPhrasesInDocuments { entries.append((-(index + 1), Int32(c))) }
-                ngramDocumentCounts[Int(index)] = 0
-            }
-            ngramTouched.removeAll(keepingCapacity: true)
+        for index in ngramTouched {
+            let c = Int(ngramDocumentCounts[Int(index)])
+            ngrams.record(Int(index), count: c, documentTokens: documentTokens)
+            if recordsDocuments, recordsPhrasesInDocuments { entries.append((-(index + 1), Int32(c))) }
+            ngramDocumentCounts[Int(index)] = 0
         }
-        if recordsDocuments {
-            documentVectors.append(DocumentTermVector(documentID: document.document.id, tokens: documentTokens, entries: entries))
-        }
+        ngramTouched.removeAll(keepingCapacity: true)
     }
 
     /// The dense id of the adjacent pair (a, b).
