@@ -190,7 +190,7 @@ public enum Tokenizer {
         }
     }
 
-    /// Gives a text's tokens one at a time.
+    /// Scans a text for its tokens, a buffer of them at a time.
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         let table: UnsafeBufferPointer<UInt8>
@@ -228,7 +228,7 @@ public enum Tokenizer {
         @inline(__always)
         func isWord(_ cls: Class) -> Bool { cls == .letter || cls == .digit }
 
-        /// The end of the run of ASCII letters and digits from `i`, and the classes in it or-ed together
+        /// The end of the run of ASCII letters and digits from `start`, and the classes in it or-ed together
         /// (0 for an empty run). Eight bytes at a time while a whole word can be read, then byte by byte.
         @inline(__always)
         func asciiRun(from start: Int) -> (end: Int, seen: UInt8) {
