@@ -77,6 +77,6 @@ public enum KeywordInContext {
     }
 
     private static func collapse(_ text: Substring) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 }

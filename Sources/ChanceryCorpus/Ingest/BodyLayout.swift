@@ -81,7 +81,7 @@ enum BodyLayout {
     }
 
     private static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).count
+        text.split(whereSeparator: \.isSpace).count
     }
 
     /// Ends in `.`, `!` or `?`, perhaps followed by closing quotes or brackets.

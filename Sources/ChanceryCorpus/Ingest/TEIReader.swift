@@ -258,7 +258,7 @@ private struct DocumentBuilder {
             if inDate > 0 { dateText += text }
         } else if blockDepth > 0 {
             block += text
-        } else if text.contains(where: { !$0.isWhitespace }) {
+        } else if text.contains(where: { !$0.isSpace }) {
             // Text straight inside the division: keep it as its own paragraph.
             paragraphs.append(collapse(text))
         }
@@ -295,7 +295,7 @@ private struct DocumentBuilder {
     }
 
     private func collapse(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 
     func document(id: String, volume: String?, file: String) throws(InputError) -> Document {

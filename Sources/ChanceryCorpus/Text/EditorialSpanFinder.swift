@@ -160,7 +160,7 @@ extension Character {
     /// `isWhitespace`, answered for ASCII without Unicode's property tables (their lookup is most of the cost of
     /// trimming a short string).
     @inline(__always)
-    var isSpace: Bool {
+    public var isSpace: Bool {
         // "\r\n" is one character, whose ASCII value is that of "\n".
         if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
         return isWhitespace
