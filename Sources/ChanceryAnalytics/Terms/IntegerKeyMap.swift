@@ -4,44 +4,50 @@
 /// is its leading bigram's id and its last word id. Looking these up costs a
 /// multiply and a probe, where `Dictionary` with a `Hasher` costs a SipHash.
 struct IntegerKeyMap: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// A key beside its id, so that a lookup reads one place (a large corpus has millions of phrases: most
+    /// lookups miss the processor's caches).
+    private struct Slot {
+        var key: UInt64
+        var id: Int32
+    }
+
+    private var slots: [Slot]
     private(set) var count = 0
     private static let empty = UInt64.max
 
     init(capacity: Int = 1024) {
         var size = 1024
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: Self.empty, count: size)
-        values = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(key: Self.empty, id: 0), count: size)
     }
 
     /// The id of `key`, given the next dense id (`count`) when new.
     mutating func intern(_ key: UInt64) -> Int32 {
-        let mask = keys.count - 1
-        var slot = Self.slot(key, mask)
-        while true {
-            let stored = keys[slot]
-            if stored == key { return values[slot] }
-            if stored == Self.empty { break }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot) = find(key)
+        if let found { return found }
         let id = Int32(count)
-        keys[slot] = key
-        values[slot] = id
+        slots[slot] = Slot(key: key, id: id)
         count += 1
-        if count * 2 > keys.count { grow() }
+        if count * 2 > slots.count { grow() }
         return id
     }
 
     func id(of key: UInt64) -> Int32? {
-        let mask = keys.count - 1
-        var slot = Self.slot(key, mask)
-        while keys[slot] != Self.empty {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
+        find(key).id
+    }
+
+    /// The id of `key` if present, and the slot where it is (or would go).
+    private func find(_ key: UInt64) -> (id: Int32?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(key, mask)
+            while true {
+                let stored = slots[slot]
+                if stored.key == key { return (stored.id, slot) }
+                if stored.key == Self.empty { return (nil, slot) }
+                slot = (slot + 1) & mask
+            }
         }
-        return nil
     }
 
     private static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -50,16 +56,14 @@ struct IntegerKeyMap: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: Self.empty, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (index, key) in oldKeys.enumerated() where key != Self.empty {
-            var slot = Self.slot(key, mask)
-            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = oldValues[index]
+        var bigger = Array(repeating: Slot(key: Self.empty, id: 0), count: slots.count * 2)
+        let mask = bigger.count - 1
+        for old in slots where old.key != Self.empty {
+            var slot = Self.slot(old.key, mask)
+            while bigger[slot].key != Self.empty { slot = (slot + 1) & mask }
+            bigger[slot] = old
         }
+        slots = bigger
     }
 
     static func pack(_ high: Int32, _ low: Int32) -> UInt64 {
