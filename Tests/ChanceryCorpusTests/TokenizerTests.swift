@@ -105,20 +105,25 @@ import Testing
         }
     }
 
-    /// `scan(_:into:)` scans in chunks of a few hundred tokens: on whole documents its spans are the tokens
-    /// `scan(_:_:)` reports one by one.
+    /// `scan(_:into:)` scans in chunks of a few hundred tokens: on whole documents, and on all the demo corpus's
+    /// bodies as one text (thousands of tokens, many chunks, whether or not ../shared is at hand), its spans are
+    /// the tokens `scan(_:_:)` reports one by one.
     @Test func spansOfWholeDocumentsEqualTheTokensReportedOneByOne() throws {
         var folders = [TestData.demoCorpus]
         if TestData.shouldRunSharedTests { folders.append(try TestData.shared("")) }
-        var longest = 0
+        var texts: [(id: String, body: String)] = []
         for folder in folders {
-            for document in try Corpus.load(folder.path).documents {
-                let spans = Self.spans(document.body)
-                #expect(spans.map(\.range) == Tokenizer.tokenRanges(in: document.body), "\(document.id)")
-                longest = max(longest, spans.count)
-            }
+            texts += try Corpus.load(folder.path).documents.map { ($0.id, $0.body) }
         }
-        #expect(longest > 1000)
+        let demo = try Corpus.load(TestData.demoCorpus.path).documents.map(\.body).joined(separator: "\n\n")
+        texts.append(("the demo corpus as one text", demo))
+        var longest = 0
+        for text in texts {
+            let spans = Self.spans(text.body)
+            #expect(spans.map(\.range) == Tokenizer.tokenRanges(in: text.body), "\(text.id)")
+            longest = max(longest, spans.count)
+        }
+        #expect(longest > 2000)
     }
 
     /// General Punctuation (U+2000–U+206F) is classed without Unicode's property tables: every scalar of the block

@@ -23,6 +23,7 @@ struct IntegerKeyMap: Sendable {
 
     /// The id of `key`, given the next dense id (`count`) when new.
     mutating func intern(_ key: UInt64) -> Int32 {
+        precondition(key != Self.empty, "the key that marks an empty slot cannot be stored")
         let (found, slot) = find(key)
         if let found { return found }
         let id = Int32(count)
@@ -43,8 +44,8 @@ struct IntegerKeyMap: Sendable {
             var slot = Self.slot(key, mask)
             while true {
                 let stored = slots[slot]
-                if stored.key == key { return (stored.id, slot) }
                 if stored.key == Self.empty { return (nil, slot) }
+                if stored.key == key { return (stored.id, slot) }
                 slot = (slot + 1) & mask
             }
         }
@@ -66,6 +67,7 @@ struct IntegerKeyMap: Sendable {
         slots = bigger
     }
 
+    /// Two ids in one key; ids are never negative, so a key is never the empty slot's marker.
     static func pack(_ high: Int32, _ low: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: high)) << 32 | UInt64(UInt32(bitPattern: low))
     }

@@ -139,7 +139,8 @@ public struct TermCounter: Sendable {
     private var flags: [UInt8] = []
 
     /// Distinct terms among the tokens of the document added last (all tokens the editorial policy keeps, stopwords
-    /// too), when it was added as a `TokenizedDocument`; nil after `add(_: Document)`, which counts words only.
+    /// too); nil when `add(_: Document)` counted it straight from its body (words alone, editorial words included),
+    /// which does not count them.
     public private(set) var lastDocumentTypes: Int?
     /// Per vocabulary id: the number (from 1) of the last document it was seen in.
     private var lastSeenIn: [Int32] = []
