@@ -95,7 +95,10 @@ public struct Vocabulary: Sendable {
         var prefix2: UInt64
     }
 
-    /// Terms up to this many bytes are told apart by their slot alone, without the arena.
+    /// Terms up to this many bytes are told apart by their slot alone.
+    static let slotPrefixBytes = 8
+
+    /// Terms up to this many bytes are told apart without the arena: by the slot and their bytes 9–16 in `prefixes2`.
     static let slotBytes = 16
 
     /// Key of ASCII bytes lower-cased, or nil when a byte is not ASCII.
@@ -230,7 +233,7 @@ public struct Vocabulary: Sendable {
             if stored.idPlusOne == 0 { return (nil, slot) }
             if stored.tagAndLength == tag, stored.prefix == key.prefix {
                 let id = Int(stored.idPlusOne) - 1
-                if term.count <= 8
+                if term.count <= Self.slotPrefixBytes
                     || prefixes2[id] == key.prefix2 && (term.count <= Self.slotBytes || restMatches(id, term, lowercasing: lowercasing)) {
                     return (Int32(id), slot)
                 }

@@ -142,17 +142,13 @@ extension StringProtocol {
         // Most text starts and ends with a plain ASCII character: a character that starts with one (or ends with
         // one, as nothing follows a space in a character but marks) is not whitespace, no grapheme need be found.
         var text = Substring(self)
-        if let first = text.utf8.first, let last = text.utf8.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           !first.isASCIIWhitespace, !last.isASCIIWhitespace {
             return String(text)
         }
         while let first = text.first, first.isSpace { text.removeFirst() }
         while let last = text.last, last.isSpace { text.removeLast() }
         return String(text)
-    }
-
-    /// An ASCII byte other than whitespace.
-    private static func isPlainASCII(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 }
 
@@ -162,7 +158,12 @@ extension Character {
     @inline(__always)
     public var isSpace: Bool {
         // "\r\n" is one character, whose ASCII value is that of "\n".
-        if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        if let ascii = asciiValue { return ascii.isASCIIWhitespace }
         return isWhitespace
     }
+}
+
+extension UInt8 {
+    /// The ASCII bytes Unicode calls white space: space, and tab through carriage return.
+    var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }
