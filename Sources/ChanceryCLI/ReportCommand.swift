@@ -90,20 +90,13 @@ struct ReportCommand: ParsableCommand {
         defer { signals.cancel() }
 
         // The files are read once, by the report's analysis, a chunk at a time.
-        let listing: (files: [InputFile], ignored: [String])
-        do {
-            listing = try InputFiles.list(input.path)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let listing = try CorpusOptions.list(input.path)
         let bar = ProgressBar(label: "analysing")
-        let report = CorpusReport(files: listing.files, root: input.path, ignored: listing.ignored, options: options) { done, total in
+        let report = CorpusReport(listing, root: input.path, options: options) { done, total in
             bar.update(done, total)
         }
         bar.finish()
-        for problem in report.skipped {
-            Console.error(problem.description)
-        }
+        Console.problems(report.problems)
         guard !report.documents.isEmpty else {
             throw ValidationError("no document could be read from \(input.path); no report written")
         }

@@ -50,15 +50,13 @@ enum StatsRendering {
         for (title, counts) in [("Formats", s.formats), ("Years", s.years), ("Original languages", s.languages), ("Editorial brackets", s.editorialSpans)] where !counts.isEmpty {
             out += "\n\(title)\n" + TextTable.render(counts.map { ["  " + $0.label, NumberText.integer($0.count)] }, alignRight: [false, true])
         }
-        if !s.skipped.isEmpty {
-            out += "\nSkipped (\(s.skipped.count))\n"
-            for skipped in s.skipped {
-                let place = skipped.location.isEmpty ? "" : ":\(skipped.location)"
-                out += "  \(skipped.file)\(place): \(skipped.reason)\n"
+        for (title, entries) in [("Skipped", s.skipped), ("Warnings", s.warnings), ("Not read (by type, name or link)", s.ignored)]
+        where !entries.isEmpty {
+            out += "\n\(title) (\(entries.count))\n"
+            for entry in entries {
+                let place = entry.location.isEmpty ? "" : ":\(entry.location)"
+                out += "  \(entry.file)\(place): \(entry.reason)\n"
             }
-        }
-        if !s.ignored.isEmpty {
-            out += "\nIgnored (not a document type): \(s.ignored.count) file\(s.ignored.count == 1 ? "" : "s")\n"
         }
         return out
     }

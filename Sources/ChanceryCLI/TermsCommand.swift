@@ -140,9 +140,7 @@ struct TermsCommand: ParsableCommand {
             }
         }
         if let reference {
-            let other: Corpus
-            do { other = try Corpus.load(reference) } catch { throw ValidationError(error.description) }
-            for problem in other.skipped { Console.error(problem.description) }
+            let other = try CorpusOptions.load(reference)
             for document in other.tokenizedDocuments() { referenceCounter.add(document) }
         }
         guard targetCounter.documents > 0 else { throw ValidationError("--target \(target ?? ""): no document matches") }

@@ -21,7 +21,7 @@ import Testing
         let corpus = try Corpus.load(folder.path)
         #expect(corpus.documents.map(\.id) == ["B/0", "a", "b/1", "b/2"])
         #expect(corpus.documents.map(\.title) == ["Capital Folder", "First Title", "Third Title", "Second Title"])
-        #expect(corpus.ignored == ["README.md", "gold.jsonl"])
+        #expect(corpus.ignored.map(\.file) == ["README.md", "gold.jsonl"])
         #expect(corpus.skipped.isEmpty)
     }
 

@@ -29,9 +29,10 @@ import Testing
     @Test func aFileGoneBeforeItIsReadIsSkippedAndTheManifestHasNoDigestForIt() throws {
         let (work, input) = try Self.corpusFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let (files, ignored) = try InputFiles.list(input.path)
+        let listing = try InputFiles.list(input.path)
+        let files = listing.files
         try FileManager.default.removeItem(at: input.appendingPathComponent(Self.vanishing))
-        let report = CorpusReport(files: files, root: input.path, ignored: ignored, options: try Self.options())
+        let report = CorpusReport(listing, root: input.path, options: try Self.options())
         #expect(report.corpus.skipped.map(\.description) == ["\(Self.vanishing): error: cannot read the file: No such file or directory"])
         #expect(report.documents.count == files.count - 1)
 

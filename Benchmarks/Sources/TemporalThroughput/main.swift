@@ -15,7 +15,7 @@ guard arguments.count == 2 else {
     FileHandle.standardError.write(Data("usage: TemporalThroughput FOLDER\n".utf8))
     exit(2)
 }
-let (files, _) = try InputFiles.list(arguments[1])
+let files = try InputFiles.list(arguments[1]).files
 let documents = files.map(DocumentReader.read).flatMap(\.documents)
 let bytes = documents.reduce(0) { $0 + $1.body.utf8.count }
 let megabytes = Double(bytes) / 1_048_576

@@ -17,7 +17,7 @@ guard arguments.count == 3, ["text", "documents", "unigrams"].contains(arguments
     exit(2)
 }
 let mode = arguments[1]
-let (files, _) = try InputFiles.list(arguments[2])
+let files = try InputFiles.list(arguments[2]).files
 let options = TermOptions(ngrams: mode == "unigrams" ? 1...1 : 1...2, stopwords: .none)
 var counter = TermCounter(options: options)
 var bytes = 0

@@ -12,7 +12,7 @@ guard arguments.count == 2 else {
     FileHandle.standardError.write(Data("usage: TokenizerThroughput FOLDER\n".utf8))
     exit(2)
 }
-let (files, _) = try InputFiles.list(arguments[1])
+let files = try InputFiles.list(arguments[1]).files
 var texts: [[UInt8]] = []
 for file in files {
     texts.append([UInt8](try Data(contentsOf: file.url)))

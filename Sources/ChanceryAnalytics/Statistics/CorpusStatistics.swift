@@ -26,8 +26,12 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
     public var languages: [Count]
     /// Editorial brackets per kind, over all documents.
     public var editorialSpans: [Count]
+    /// Files, folders and documents that could not be read (errors).
     public var skipped: [Skipped]
-    public var ignored: [String]
+    /// Documents read with something left out or changed (warnings).
+    public var warnings: [Skipped]
+    /// Files and folders not read on purpose: another type, a README, a second way to something already read (notes).
+    public var ignored: [Skipped]
 
     /// A label and how many documents (or marks) carry it.
     public struct Count: Sendable, Codable, Equatable {
@@ -35,11 +39,19 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
         public var count: Int
     }
 
-    /// A file or document that could not be read.
+    /// A file or document that could not be read or was passed by, and why.
     public struct Skipped: Sendable, Codable, Equatable {
         public var file: String
         public var location: String
         public var reason: String
+        public var code: String
+
+        init(_ problem: InputError) {
+            file = problem.file
+            location = problem.place
+            reason = problem.message
+            code = problem.code.rawValue
+        }
     }
 
     public init(_ corpus: Corpus) {
@@ -55,11 +67,12 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
 
     /// Statistics from token counts already made: `lengths` per document in corpus order, `types` over the corpus.
     public init(_ corpus: Corpus, lengths: [Int], types typeCount: Int) {
-        self.init(documents: corpus.documents, skipped: corpus.skipped, ignored: corpus.ignored, lengths: lengths, types: typeCount)
+        self.init(documents: corpus.documents, skipped: corpus.skipped, warnings: corpus.warnings, ignored: corpus.ignored,
+                  lengths: lengths, types: typeCount)
     }
 
     /// The same, from documents kept elsewhere (a lazy view over a report's documents: no copy of them all).
-    public init<Documents: Collection>(documents corpusDocuments: Documents, skipped: [InputError], ignored: [String],
+    public init<Documents: Collection>(documents corpusDocuments: Documents, skipped: [InputError], warnings: [InputError], ignored: [InputError],
                                        lengths: [Int], types typeCount: Int) where Documents.Element == Document {
         let tokenTotal = lengths.reduce(0, +)
         documents = corpusDocuments.count
@@ -77,8 +90,9 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
         years = Self.counts(dates.map { String($0.year) })
         languages = Self.counts(corpusDocuments.map { $0.metadata.originalLanguage ?? "unknown" })
         editorialSpans = Self.counts(corpusDocuments.flatMap { $0.editorialSpans.map(\.kind.rawValue) })
-        self.skipped = skipped.map { Skipped(file: $0.file, location: $0.place, reason: $0.message) }
-        self.ignored = ignored
+        self.skipped = skipped.map(Skipped.init)
+        self.warnings = warnings.map(Skipped.init)
+        self.ignored = ignored.map(Skipped.init)
     }
 
     static func median(_ values: [Int]) -> Double {

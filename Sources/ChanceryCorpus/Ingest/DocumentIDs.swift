@@ -24,4 +24,13 @@ public struct DocumentIDs: Sendable {
         taken.insert(renamed)
         return renamed
     }
+
+    /// Makes `id` unique as `unique(_:)` does; when it had to be numbered, the warning that says so.
+    public mutating func numbering(_ id: inout String, file: String) -> InputError? {
+        let original = id
+        id = unique(original)
+        guard id != original else { return nil }
+        return InputError(file: file, location: .file, code: .repeatedID,
+                          message: "document id \"\(original)\" is used by an earlier document too; this one is \"\(id)\"", severity: .warning)
+    }
 }

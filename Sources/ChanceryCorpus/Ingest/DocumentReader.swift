@@ -5,6 +5,8 @@ public struct FileReadResult: Sendable {
     public var file: InputFile
     public var documents: [Document]
     public var problems: [InputError]
+    /// Documents read with something left out (a date that could not be used): warnings, not errors.
+    public var warnings: [InputError] = []
     /// The file as it was read; nil when it could not be read (or was given as bytes).
     public var fingerprint: FileFingerprint?
 }
@@ -61,10 +63,11 @@ public enum DocumentReader {
         let text = hasCR ? TextNormalizer.unifyLineEnds(decoded) : decoded
         let lines = Self.lines(of: text)
         do throws(InputError) {
+            var warnings: [InputError] = []
             let document = format == .wilsonExport || (format == nil && WilsonExportReader.looksLike(lines))
                 ? try WilsonExportReader.read(lines, file: path, id: id)
-                : try PlainTextReader.read(lines, file: path, id: id)
-            return FileReadResult(file: file, documents: [document], problems: [])
+                : try PlainTextReader.read(lines, file: path, id: id, warnings: &warnings)
+            return FileReadResult(file: file, documents: [document], problems: [], warnings: warnings)
         } catch {
             return failed(error)
         }

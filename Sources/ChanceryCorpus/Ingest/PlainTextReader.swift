@@ -5,7 +5,7 @@
 /// most six words before it, the place ("Washington, January 11, 1958, 12:48
 /// p.m."). Without one, the document has no date: none is guessed from the body.
 enum PlainTextReader {
-    static func read(_ lines: [Substring], file: String, id: String) throws(InputError) -> Document {
+    static func read(_ lines: [Substring], file: String, id: String, warnings: inout [InputError]) throws(InputError) -> Document {
         guard let titleIndex = lines.firstIndex(where: { !$0.trimmingWhitespace.isEmpty }) else {
             throw InputError(file: file, location: .file, code: .empty, message: "the file holds only whitespace")
         }
@@ -21,7 +21,16 @@ enum PlainTextReader {
             index += 1
             if line.isEmpty { continue }
             candidates += 1
-            guard line.count <= 120, let match = DateText.find(in: line) else { continue }
+            guard line.count <= 120 else { continue }
+            guard let match = DateText.find(in: line) else {
+                if let unusable = DateText.findUnusableYear(in: line) {
+                    let column = unusable.characterOffset + 1 + leadingSpaces(lines[index - 1])
+                    warnings.append(InputError(file: file, location: .line(index, column: column), code: .unusableDate,
+                                               message: "the dateline's date \"\(unusable.text)\" has a year outside 1000–2999; the document is read undated",
+                                               severity: .warning))
+                }
+                continue
+            }
             let place = String(line.prefix(match.characterOffset)).trimmingWhitespace
                 .trimming([",", " "])
             guard place.split(separator: " ").count <= 6 else { continue }

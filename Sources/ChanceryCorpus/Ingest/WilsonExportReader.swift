@@ -94,6 +94,10 @@ enum WilsonExportReader {
     private static func documentDate(_ text: String, line: Int, column: Int, file: String) throws(InputError) -> DocumentDate? {
         guard let match = DateText.parse(text) else {
             if ["n.d.", "undated", "no date", ""].contains(text.lowercased()) { return nil }
+            if let unusable = DateText.findUnusableYear(in: text) {
+                throw InputError(file: file, location: .line(line, column: column + unusable.characterOffset), code: .impossibleDate,
+                                 message: "date line \"\(text)\" has a year outside the years Chancery reads (1000–2999)")
+            }
             throw InputError(file: file, location: .line(line, column: column), code: .impossibleDate,
                              message: "date line \"\(text)\" is not a date Chancery can read (write it as \"December 8, 1962\", \"December 1962\" or \"1962\")")
         }

@@ -25,18 +25,43 @@ public struct InputError: Error, Hashable, Sendable, Codable, CustomStringConver
         public static let missingSection = Code(rawValue: "missing-section")
         public static let impossibleDate = Code(rawValue: "impossible-date")
         public static let noDocuments = Code(rawValue: "no-documents")
+        /// A symbolic link that leads out of the input folder: never followed.
+        public static let outsideInput = Code(rawValue: "outside-input")
+        /// A file of a type Chancery does not read (`.pdf`, `.docx`, `.csv`).
+        public static let ignoredType = Code(rawValue: "ignored-type")
+        /// A README, LICENSE or like file beside the documents.
+        public static let ignoredName = Code(rawValue: "ignored-name")
+        /// A link to a folder already read, or a folder mounted twice.
+        public static let repeatedFolder = Code(rawValue: "repeated-folder")
+        /// A link to a file already read.
+        public static let repeatedFile = Code(rawValue: "repeated-file")
+        /// A named pipe, a device or a socket.
+        public static let notRegular = Code(rawValue: "not-regular")
+        /// A date that could not be used (a year out of range): the document is read, undated.
+        public static let unusableDate = Code(rawValue: "unusable-date")
+        /// A document id that repeats an earlier document's: the document is read under a numbered id.
+        public static let repeatedID = Code(rawValue: "repeated-id")
+    }
+
+    /// How much the problem costs: an error loses a file or documents; a warning keeps the document with
+    /// something left out or changed; a note says what was passed by on purpose and loses nothing the
+    /// user asked for (a `.pdf`, a README, a second link to a folder already read).
+    public enum Severity: String, Hashable, Sendable, Codable {
+        case error, warning, note
     }
 
     public var file: String
     public var location: Location
     public var code: Code
     public var message: String
+    public var severity: Severity
 
-    public init(file: String, location: Location, code: Code, message: String) {
+    public init(file: String, location: Location, code: Code, message: String, severity: Severity = .error) {
         self.file = file
         self.location = location
         self.code = code
         self.message = message
+        self.severity = severity
     }
 
     /// The place alone: "12:3", "line 12", "byte 4096", or "" for the whole file.
@@ -51,9 +76,9 @@ public struct InputError: Error, Hashable, Sendable, Codable, CustomStringConver
 
     public var description: String {
         switch location {
-        case .file: "\(file): error: \(message)"
-        case .line: "\(file):\(place): error: \(message)"
-        case let .byte(offset): "\(file): byte \(offset): error: \(message)"
+        case .file: "\(file): \(severity.rawValue): \(message)"
+        case .line: "\(file):\(place): \(severity.rawValue): \(message)"
+        case let .byte(offset): "\(file): byte \(offset): \(severity.rawValue): \(message)"
         }
     }
 }

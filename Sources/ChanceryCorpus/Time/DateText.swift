@@ -44,6 +44,45 @@ public enum DateText {
         return nil
     }
 
+    /// A written date whose year is not one Chancery reads (1000–2999): "January 11, 99999", "11 January 0",
+    /// "January 11, -44". `find(in:)` passes such a line by; a reader uses this to warn that the document is
+    /// left undated, instead of saying nothing.
+    public static func findUnusableYear(in line: some StringProtocol) -> (text: String, characterOffset: Int)? {
+        let words = Word.split(String(line))
+        func word(_ k: Int) -> Word? { k < words.count ? words[k] : nil }
+        /// The year's words at k: digits, or a minus sign and digits; nil when there is no number there.
+        func number(at k: Int) -> Int? {
+            if let w = word(k), w.isNumber { return k }
+            if word(k)?.text == "-" || word(k)?.text == "\u{2212}", let w = word(k + 1), w.isNumber { return k + 1 }
+            return nil
+        }
+        func unusable(from a: Int, to b: Int) -> (String, Int)? {
+            guard words[b].year == nil || words[b - 1].text == "-" || words[b - 1].text == "\u{2212}" else { return nil }
+            return (String(words[a].line[words[a].start..<words[b].end]), words[a].characterOffset)
+        }
+        for i in words.indices {
+            let w = words[i]
+            if w.isWord, MonthNames.number(of: w.text) != nil {
+                var k = i + 1
+                while word(k)?.text == "." { k += 1 }
+                if let day = word(k), day.dayNumber != nil {
+                    k += 1
+                    while word(k)?.text == "," { k += 1 }
+                    if let end = number(at: k), let found = unusable(from: i, to: end) { return found }
+                } else {
+                    while word(k)?.text == "," { k += 1 }
+                    // "December 99999": a number too long to be a day stands where the year would.
+                    if let end = number(at: k), words[end].text.count > 2, let found = unusable(from: i, to: end) { return found }
+                }
+            } else if w.dayNumber != nil, let month = word(i + 1), month.isWord, MonthNames.number(of: month.text) != nil {
+                var k = i + 2
+                while word(k)?.text == "." || word(k)?.text == "," { k += 1 }
+                if let end = number(at: k), let found = unusable(from: i, to: end) { return found }
+            }
+        }
+        return nil
+    }
+
     private static func firstMatch(
         in words: [Word], from start: Int, allowBareYear: Bool
     ) -> (DateMatch, Int)? {

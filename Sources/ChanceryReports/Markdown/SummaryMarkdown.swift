@@ -62,9 +62,10 @@ enum SummaryMarkdown {
         out += topics(report)
         out += timeline(report)
 
-        if !report.skipped.isEmpty {
-            out += "## Skipped\n\n"
-            out += MarkdownText.table(["File", "Where", "Reason"], report.skipped.map {
+        for (title, problems) in [("Skipped", report.skipped), ("Warnings", report.warnings), ("Not read", report.ignored)]
+        where !problems.isEmpty {
+            out += "## \(title)\n\n"
+            out += MarkdownText.table(["File", "Where", "Reason"], problems.map {
                 [MarkdownText.cell($0.file), MarkdownText.cell($0.place), MarkdownText.cell($0.message)]
             }) + "\n"
         }

@@ -46,7 +46,13 @@ enum Manifest {
         out += "  \"gazetteer\": {\"events\": \(options.gazetteer.events.count)},\n"
         out += "  \"documents_read\": \(report.documents.count),\n"
         out += "  \"files\": \(inputs.count),\n"
-        out += "  \"skipped\": [\(report.skipped.map { "{\"file\": \(q($0.file)), \"location\": \(q($0.place)), \"reason\": \(q($0.message))}" }.joined(separator: ", "))],\n"
+        func problems(_ list: [InputError]) -> String {
+            list.map { "{\"file\": \(q($0.file)), \"location\": \(q($0.place)), \"reason\": \(q($0.message)), \"code\": \(q($0.code.rawValue))}" }
+                .joined(separator: ", ")
+        }
+        out += "  \"skipped\": [\(problems(report.skipped))],\n"
+        out += "  \"warnings\": [\(problems(report.warnings))],\n"
+        out += "  \"not_read\": [\(problems(report.ignored))],\n"
         out += "  \"inputs\": [\n"
         for (index, input) in inputs.enumerated() {
             out += "    {\"file\": \(q(input.file)), \"bytes\": \(input.bytes), \"sha256\": \(q(input.sha256))}"

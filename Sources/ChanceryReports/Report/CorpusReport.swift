@@ -41,6 +41,11 @@ public struct CorpusReport: Sendable {
     /// Where the corpus was read from, what was skipped and ignored, and the files listed.
     public var root: String { sources.root }
     public var skipped: [InputError] { sources.skipped }
+    /// Documents read with a warning, and files passed by on purpose (notes).
+    public var warnings: [InputError] { sources.warnings }
+    public var ignored: [InputError] { sources.ignored }
+    /// Everything reported about the input: errors, warnings, notes.
+    public var problems: [InputError] { sources.problems }
     public var files: [InputFile] { sources.files }
     /// The corpus as read, documents without their bodies; made when asked for (the documents are in `documents`,
     /// and a second copy of them all is what a large corpus cannot afford).
@@ -90,7 +95,8 @@ public struct CorpusReport: Sendable {
     static let chunkSize = 64
 
     /// Reads and analyses the files of a corpus.
-    public init(files: [InputFile], root: String, ignored: [String] = [], options: ReportOptions, progress: Progress = { _, _ in }) {
+    public init(_ listing: InputListing, root: String, options: ReportOptions, progress: Progress = { _, _ in }) {
+        let files = listing.files
         self.options = options
         let termOptions = TermOptions(ngrams: options.ngrams, stopwords: options.stopwords, editorial: options.editorial,
                                       dropNumbers: options.dropNumbers)
@@ -100,7 +106,8 @@ public struct CorpusReport: Sendable {
         var reports: [DocumentReport] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
-        var skipped: [InputError] = []
+        var skipped = listing.skipped
+        var warnings: [InputError] = []
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
         var entries = 0
@@ -127,6 +134,7 @@ public struct CorpusReport: Sendable {
                     reports.append(report)
                 }
                 skipped += result.skipped
+                warnings += result.warnings
                 inputs += result.inputs
                 read += result.files
             }
@@ -143,12 +151,12 @@ public struct CorpusReport: Sendable {
         PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries, "
                         + "\(events.count) events")
         // Events are named by their documents when read back, so a renamed document's events follow it.
-        Self.numberRepeatedIDs(&reports)
+        warnings += Self.numberRepeatedIDs(&reports)
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
-        sources = Corpus(root: root, documents: [], skipped: skipped, ignored: ignored, files: files)
+        sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
         self.vectors = vectors
         self.inputs = inputs
-        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, ignored: ignored,
+        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warnings, ignored: listing.ignored,
                                       lengths: reports.map(\.tokens), types: counter.vocabulary.count)
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
         // Phrases are in `terms` now; nothing after needs the counter's own (word ids and vectors only).
@@ -174,7 +182,7 @@ public struct CorpusReport: Sendable {
 
     /// Analyses the files of a corpus already loaded (read again, with their digests, and analysed in chunks).
     public init(corpus: Corpus, options: ReportOptions, progress: Progress = { _, _ in }) {
-        self.init(files: corpus.files, root: corpus.root, ignored: corpus.ignored, options: options, progress: progress)
+        self.init(InputListing(files: corpus.files, ignored: corpus.ignored, skipped: []), root: corpus.root, options: options, progress: progress)
     }
 
     /// One chunk's results: its documents' reports, its counts and its problems.
@@ -182,6 +190,7 @@ public struct CorpusReport: Sendable {
         var reports: [DocumentReport]
         var counter: TermCounter
         var skipped: [InputError]
+        var warnings: [InputError]
         var inputs: [ReadInput]
         var files: Int
     }
@@ -193,6 +202,7 @@ public struct CorpusReport: Sendable {
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
         var skipped: [InputError] = []
+        var warnings: [InputError] = []
         var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()
         for file in files {
@@ -202,6 +212,7 @@ public struct CorpusReport: Sendable {
                 inputs.append(ReadInput(file: file, bytes: digest.bytes, sha256: digest.sha256, fingerprint: fingerprint))
             }
             skipped += result.problems
+            warnings += result.warnings
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
                 counter.add(tokenized)
@@ -210,7 +221,7 @@ public struct CorpusReport: Sendable {
                 reports.append(analyse(tokenized, types: types, matcher: matcher, cache: &cache, tagger: tagger, options: options))
             }
         }
-        return ChunkResult(reports: reports, counter: counter, skipped: skipped, inputs: inputs, files: files.count)
+        return ChunkResult(reports: reports, counter: counter, skipped: skipped, warnings: warnings, inputs: inputs, files: files.count)
     }
 
     /// One document's results; `types` when already counted, else counted here.
@@ -306,15 +317,18 @@ public struct CorpusReport: Sendable {
     }
 
     /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
-    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) {
+    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) -> [InputError] {
         var ids = DocumentIDs()
+        var warnings: [InputError] = []
         for index in reports.indices {
-            let renamed = ids.unique(reports[index].document.id)
-            guard renamed != reports[index].document.id else { continue }
+            var renamed = reports[index].document.id
+            guard let warning = ids.numbering(&renamed, file: reports[index].document.file) else { continue }
+            warnings.append(warning)
             reports[index].document.id = renamed
             for k in reports[index].topicRows.indices { reports[index].topicRows[k].documentID = renamed }
             for k in reports[index].kwic.indices { reports[index].kwic[k].documentID = renamed }
         }
+        return warnings
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).

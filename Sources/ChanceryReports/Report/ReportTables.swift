@@ -38,11 +38,12 @@ public enum ReportTables {
               rows: statistics.years.compactMap { count in Int(count.label).map { [.integer($0), .integer(count.count)] } })
     }
 
-    /// `skipped.csv`: every file or document that could not be read.
+    /// `skipped.csv`: every file or document that could not be read (severity `error`), read with something
+    /// left out (`warning`), or not read on purpose (`note`: another type, a README, a link to what is read already).
     public static func skipped(_ problems: [InputError]) -> Table {
         Table(name: "skipped", title: "Skipped", columns: [
-            Column("file", .text), Column("location", .text), Column("reason", .text), Column("code", .text),
-        ], rows: problems.map { [.text($0.file), .text($0.place), .text($0.message), .text($0.code.rawValue)] })
+            Column("file", .text), Column("location", .text), Column("reason", .text), Column("code", .text), Column("severity", .text),
+        ], rows: problems.map { [.text($0.file), .text($0.place), .text($0.message), .text($0.code.rawValue), .text($0.severity.rawValue)] })
     }
 
     /// The Summary sheet: the corpus at a glance and how the report was made.
@@ -63,6 +64,8 @@ public enum ReportTables {
             [.text("Original languages"), .text(s.languages.map { "\($0.label) \($0.count)" }.joined(separator: "; "))],
             [.text("Passages not declassified"), .integer(report.documents.reduce(0) { $0 + $1.document.redactionCount })],
             [.text("Files or documents skipped"), .integer(report.skipped.count)],
+            [.text("Documents read with a warning"), .integer(report.warnings.count)],
+            [.text("Files not read (type, name, link)"), .integer(report.ignored.count)],
             [.text("Timeline events"), .integer(report.eventCount)],
             [.text("Lexicon"), .text(report.options.lexicon.source)],
             [.text("Topics"), .text(report.options.lexicon.topics.map(\.name).joined(separator: "; "))],

@@ -243,7 +243,7 @@ public enum ReportWriter {
     private static func manifestInputs(_ report: CorpusReport) throws -> [Manifest.Input] {
         let read = Dictionary(report.inputs.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let files = report.files
-        let now = files.concurrentMap { file in read[file.relativePath] == nil ? nil : FileFingerprint.of(file.path) }
+        let now = files.concurrentMap { file in read[file.relativePath] == nil ? nil : file.fingerprint() }
         return try zip(files, now).map { file, fingerprint in
             guard let input = read[file.relativePath] else { return Manifest.Input(file: file.relativePath, bytes: 0, sha256: "") }
             guard fingerprint == input.fingerprint else {
@@ -275,7 +275,7 @@ struct ReportTablesSet {
         let kwic = AnalysisTables.kwic(report.documents.map(\.kwic))
         let timeline = AnalysisTables.timeline(count: report.eventCount) { report.timelineEvent($0) }
         let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
-        let skipped = ReportTables.skipped(report.skipped)
+        let skipped = ReportTables.skipped(report.problems)
         let years = ReportTables.years(report.statistics)
         csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]
         // document_terms and keywords are bulk data for scripts (ten keywords a document): they stay in the CSV files,
