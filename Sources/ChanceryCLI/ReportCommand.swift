@@ -65,6 +65,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         PhaseTimes.start()
         try OutputPlace.check(input: input.path, output: out)
+        let destination: ReportWriter.Destination
+        do {
+            destination = try ReportWriter.Destination(out)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
         let lexicon = try lexiconOptions.load()
         var options = ReportOptions(lexicon: lexicon, lexiconBytes: try lexiconOptions.bytes())
         options.formats = try parsedFormats()
@@ -107,12 +114,13 @@ struct ReportCommand: ParsableCommand {
         }
         let written: ReportWriter.Written
         do {
-            written = try ReportWriter.write(report, to: out, version: ChanceryVersion.current, interruption: interruption)
+            written = try ReportWriter.write(report, to: destination, version: ChanceryVersion.current, interruption: interruption)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
-        Console.error("wrote \(written.files.count) files to \(out)")
+        for note in written.notes { Console.error("note: \(note)") }
+        Console.error("wrote \(written.files.count) files to \(written.folder)")
         try ExitStatus.finish(documents: report.documents.count, skipped: report.skipped.count)
     }
 }

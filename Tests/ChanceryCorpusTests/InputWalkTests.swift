@@ -157,6 +157,9 @@ import Glibc
         #expect(corpus.ignored.first { $0.file == "scan.pdf" }?.message.contains("pdftotext") == true)
         #expect(corpus.ignored.first { $0.file == "letter.docx" }?.message.contains("pandoc") == true)
         #expect(corpus.ignored.first { $0.file == "README.md" }?.code == .ignoredName)
+        // Named on its own, a PDF is refused with the same hint, not read as plain text.
+        let error = try #require(throws: InputError.self) { try Corpus.load(scene.input.appendingPathComponent("scan.pdf").path) }
+        #expect(error.code == .ignoredType && error.message.contains("pdftotext"))
     }
 
     /// A dateline whose year Chancery does not read left the document undated without a word.

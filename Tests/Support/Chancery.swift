@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `chancery` executable, as a user would, and captures what it prints.
 public enum ChanceryProcess {
@@ -6,6 +9,12 @@ public enum ChanceryProcess {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// The `chancery` binary beside the test bundle in the build folder.
@@ -20,7 +29,12 @@ public enum ChanceryProcess {
     }
 
     /// Runs `chancery` with `arguments`; with `pinnedToOneCore`, under `taskset -c 0`.
-    public static func run(_ arguments: [String], in directory: URL? = nil, pinnedToOneCore: Bool = false) throws -> Output {
+    ///
+    /// A run still going after `killAfter` seconds is killed (its status is then 128 + 9), so that a command that
+    /// hangs fails its test instead of stopping the suite; the bound is a safety net far above any run's time,
+    /// not a measure of speed.
+    public static func run(_ arguments: [String], in directory: URL? = nil, pinnedToOneCore: Bool = false,
+                           killAfter: Double = 600) throws -> Output {
         let process = Process()
         if pinnedToOneCore, let taskset {
             process.executableURL = taskset
@@ -34,6 +48,10 @@ public enum ChanceryProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + killAfter, execute: watchdog)
+        defer { watchdog.cancel() }
         // Read both pipes before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
@@ -45,7 +63,7 @@ public enum ChanceryProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus,
+        return Output(status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }

@@ -87,6 +87,11 @@ public enum InputFiles {
                              message: "\(what), not a file or folder of documents; Chancery reads text and TEI XML files")
         case .file:
             let name = path.split(separator: "/").last.map(String.init) ?? path
+            // A file named on its own is read whatever its name, unless its type is one Chancery never reads (a PDF).
+            let fileExtension = splitExtension(name).extension
+            guard readableExtensions.contains(fileExtension.lowercased()) else {
+                throw InputError(file: path, location: .file, code: .ignoredType, message: typeReason(fileExtension))
+            }
             return InputListing(files: [InputFile(path: path, relativePath: name)], ignored: [], skipped: [])
         case .directory:
             break

@@ -28,16 +28,13 @@ public struct CSVWriter: Sendable {
     /// Writes the table to a file, streaming its rows; returns the SHA-256 of the bytes written (for the manifest).
     @discardableResult
     public func write(_ table: Table, to url: URL) throws -> String {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
+        let file = try PlainFile.Writer(url.path, named: url.lastPathComponent)
         var digest = SHA256()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.flushAt + 64 * 1024)
         let flush: (inout [UInt8]) throws -> Void = { bytes in
             digest.update(bytes)
-            // The throwing write: `write(_:)` traps on a full disk.
-            try handle.write(contentsOf: bytes)
+            try file.write(bytes)
             bytes.removeAll(keepingCapacity: true)
         }
         try write(table, into: &buffer, flush: flush)

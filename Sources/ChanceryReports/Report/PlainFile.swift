@@ -23,17 +23,41 @@ enum PlainFile {
     }
 
     private static func write(_ buffer: UnsafeRawBufferPointer, to path: String, named name: String? = nil) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw ReportError("cannot write \(name ?? path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < buffer.count {
-            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReportError("cannot write \(name ?? path): \(String(cString: strerror(errno)))")
+        let file = try Writer(path, named: name)
+        try file.write(buffer)
+    }
+
+    /// A file being written piece by piece (a CSV table streamed a megabyte at a time); closed when let go.
+    ///
+    /// Errors name the file and give the system's reason ("No space left on device"), which Foundation's
+    /// FileHandle turns into "The file doesn't exist" on a disk without free inodes.
+    final class Writer {
+        private let descriptor: Int32
+        private let name: String
+
+        init(_ path: String, named name: String? = nil) throws {
+            self.name = name ?? path
+            // A new file in a folder Chancery made: O_EXCL and O_NOFOLLOW refuse anything already in its place.
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw ReportError("cannot write \(self.name): \(ReportFolder.reason(errno))") }
+        }
+
+        deinit { close(descriptor) }
+
+        func write(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { try write($0) }
+        }
+
+        func write(_ buffer: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw ReportError("cannot write \(name): \(ReportFolder.reason(errno))")
+                }
+                offset += count
             }
-            offset += count
         }
     }
 }

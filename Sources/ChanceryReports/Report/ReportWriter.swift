@@ -16,44 +16,60 @@ public struct ReportError: Error, CustomStringConvertible, Sendable {
 ///
 /// Everything is written into a hidden temporary folder beside the
 /// destination and renamed into place at the end, so a crash or an error
-/// leaves either the previous report or none, never half of one. A previous
-/// Chancery report (a folder with `manifest.json`) is replaced; any other
-/// existing folder that is not empty is refused.
+/// leaves either the previous report or none, never half of one. Only what
+/// Chancery wrote is ever replaced (see `ReportFolder` for the rule); what a
+/// killed run left beside the destination is removed by the next run.
 public enum ReportWriter {
     /// What a report folder holds, paths relative to it, in writing order.
     public struct Written: Sendable {
         public var files: [String]
+        /// Where the report went (a link given as the destination resolved).
+        public var folder: String
+        /// What the writer noticed and left alone (a leftover folder it would not remove), for the user.
+        public var notes: [String]
+    }
+
+    /// A report's destination, checked: nothing there, an empty folder, or a previous report Chancery wrote and
+    /// nobody changed since. Check it before a long analysis, so that a refusal comes at once.
+    public struct Destination: Sendable {
+        let folder: ReportFolder
+
+        /// Resolves and checks `path`; throws, touching nothing, when what is there may not be replaced.
+        public init(_ path: String) throws {
+            folder = try ReportFolder(path)
+        }
+
+        /// The folder the report goes to, a link given as the destination resolved.
+        public var path: String { folder.path }
     }
 
     /// Writes the report into `destination`; with `interruption`, a signal handler can stop it without leaving half a report.
     public static func write(_ report: CorpusReport, to destination: String, version: String,
                              interruption: Interruption? = nil) throws -> Written {
-        let fileManager = FileManager.default
-        let target = URL(fileURLWithPath: destination).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        try checkDestination(target)
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).chancery-partial-\(ProcessInfo.processInfo.processIdentifier)")
+        try write(report, to: Destination(destination), version: version, interruption: interruption)
+    }
+
+    /// Writes the report into a destination checked before; what changed there since is checked again before the swap.
+    public static func write(_ report: CorpusReport, to destination: Destination, version: String,
+                             interruption: Interruption? = nil) throws -> Written {
+        let place = destination.folder
+        try ReportFolder.makeFolders(place.parent)
+        let notes = place.removeLeftovers()
+        let temporary = place.temporaryName("partial")
         let interruption = interruption ?? Interruption()
-        try interruption.claim(temporary) {
-            try? fileManager.removeItem(at: temporary)
-            do {
-                try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            } catch {
-                throw ReportError("cannot write in \(parent.path): \(error.localizedDescription)")
-            }
+        try interruption.claim(URL(fileURLWithPath: temporary)) {
+            try ReportFolder.makeFolder(temporary, in: place.parent)
         }
         var finished = false
         defer { if !finished { interruption.discard() } }
 
-        let files = try writeContents(report, into: temporary, version: version)
-        try interruption.release { try swapIntoPlace(temporary, target) }
+        let files = try writeContents(report, into: URL(fileURLWithPath: temporary), version: version)
+        try interruption.release {
+            try place.recheck()
+            try swapIntoPlace(temporary, place)
+        }
         finished = true
-        return Written(files: files)
+        return Written(files: files, folder: place.path, notes: notes)
     }
 
     /// Lets a signal handler stop a report in the making and remove what it had written.
@@ -123,37 +139,22 @@ public enum ReportWriter {
         }
     }
 
-    /// Refuses a destination that holds something other than a previous report.
-    static func checkDestination(_ target: URL) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw ReportError("\(target.path) exists and is not a folder; choose another --out") }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
-        if !contents.isEmpty, !contents.contains("manifest.json") {
-            throw ReportError("\(target.path) exists and is not a Chancery report (no manifest.json); choose another --out or empty it")
-        }
-    }
-
-    private static func swapIntoPlace(_ temporary: URL, _ target: URL) throws {
-        let fileManager = FileManager.default
-        var old: URL?
-        if fileManager.fileExists(atPath: target.path) {
-            let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).chancery-old-\(ProcessInfo.processInfo.processIdentifier)")
-            try? fileManager.removeItem(at: aside)
-            do {
-                try fileManager.moveItem(at: target, to: aside)
-            } catch {
-                throw ReportError("cannot replace the previous report at \(target.path): \(error.localizedDescription)")
+    /// Moves the previous report (checked to be Chancery's own) aside, the new one in, and removes the previous one.
+    private static func swapIntoPlace(_ temporary: String, _ place: ReportFolder) throws {
+        var old: String?
+        var info = stat()
+        if lstat(place.path, &info) == 0 {
+            let aside = place.temporaryName("old")
+            if let code = ReportFolder.move(place.path, to: aside) {
+                throw ReportError("cannot replace the previous report at \(place.path): \(ReportFolder.reason(code))")
             }
             old = aside
         }
-        do {
-            try fileManager.moveItem(at: temporary, to: target)
-        } catch {
-            if let old { try? fileManager.moveItem(at: old, to: target) }
-            throw ReportError("cannot move the new report into \(target.path): \(error.localizedDescription)")
+        if let code = ReportFolder.move(temporary, to: place.path) {
+            if let old { _ = ReportFolder.move(old, to: place.path) }
+            throw ReportError("cannot move the new report into \(place.path): \(ReportFolder.reason(code))")
         }
-        if let old { try? fileManager.removeItem(at: old) }
+        if let old { try? FileManager.default.removeItem(atPath: old) }
     }
 
     private static func writeContents(_ report: CorpusReport, into folder: URL, version: String) throws -> [String] {
@@ -184,8 +185,10 @@ public enum ReportWriter {
                     let name = "\(table.name).csv"
                     do {
                         return [(name, try writer.write(table, to: folder.appendingPathComponent(name)))]
+                    } catch let error as ReportError {
+                        throw error
                     } catch {
-                        throw ReportError("cannot write \(name): \(error.localizedDescription)")
+                        throw ReportError("cannot write \(name): \(error)")
                     }
                 }
             }
@@ -216,7 +219,7 @@ public enum ReportWriter {
     /// is taken from the bytes written, so the manifest need not read twenty thousand files back.
     private static func markdownJobs(_ report: CorpusReport, into folder: URL,
                                      version: String) throws -> [@Sendable () throws -> [(file: String, sha256: String?)]] {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("documents"), withIntermediateDirectories: false)
+        try ReportFolder.makeFolder(folder.appendingPathComponent("documents").path, in: folder.path)
         let chunks = stride(from: 0, to: report.documents.count, by: 256).map { $0..<min($0 + 256, report.documents.count) }
         let summary: @Sendable () throws -> [(file: String, sha256: String?)] = {
             try text(SummaryMarkdown.render(report, version: version), to: folder.appendingPathComponent("summary.md"))
