@@ -32,7 +32,7 @@ public struct ChanceryCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console.errorMessage(fullMessage(for: error))
             Foundation.exit(ExitStatus.failure.rawValue)
         }
     }

@@ -22,13 +22,20 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-/// Writes to the terminal's streams.
+/// Writes to the terminal's streams, control characters escaped (``TerminalText``).
 enum Console {
+    /// One line to stderr: a line break inside it (a file name's) is shown as `\n`.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(line, .line) + "\n").utf8))
     }
 
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// A message of several lines to stderr, such as a usage error.
+    static func errorMessage(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalText.escaped(text, .text) + "\n").utf8))
+    }
+
+    /// Text for stdout in the given form: a table or other text Chancery laid out, CSV or JSON.
+    static func output(_ text: String, as form: TerminalText.Form = .text) {
+        FileHandle.standardOutput.write(Data(TerminalText.escaped(text, form).utf8))
     }
 }

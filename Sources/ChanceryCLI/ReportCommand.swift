@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             case .partialRemoved: "the partly written report was removed; no report at \(out)"
             case .alreadyWritten: "after the report was written to \(out)"
             }
-            InterruptHandler.exit("\nchancery: interrupted (\(InterruptHandler.name(signal))); \(what)\n", status: 128 + signal)
+            InterruptHandler.exit("\nchancery: interrupted (\(InterruptHandler.name(signal))); \(TerminalText.escaped(what, .line))\n", status: 128 + signal)
         }
         defer { signals.cancel() }
 

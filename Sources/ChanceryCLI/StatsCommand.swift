@@ -20,7 +20,11 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let corpus = try input.load()
         let statistics = CorpusStatistics(corpus)
-        Console.output(json ? try StatsRendering.json(statistics) : StatsRendering.table(statistics, root: corpus.root))
+        if json {
+            Console.output(try StatsRendering.json(statistics), as: .json)
+        } else {
+            Console.output(StatsRendering.table(statistics, root: corpus.root))
+        }
         try ExitStatus.finish(corpus)
     }
 }
@@ -46,7 +50,7 @@ enum StatsRendering {
             rows.append(("Date range", "\(first) to \(last)"))
         }
         rows.append(("Undated", NumberText.integer(s.undated)))
-        var out = "Corpus \(root)\n\n" + TextTable.render(rows.map { [$0.0, $0.1] }, alignRight: [false, true])
+        var out = "Corpus \(TerminalText.escaped(root, .line))\n\n" + TextTable.render(rows.map { [$0.0, $0.1] }, alignRight: [false, true])
         for (title, counts) in [("Formats", s.formats), ("Years", s.years), ("Original languages", s.languages), ("Editorial brackets", s.editorialSpans)] where !counts.isEmpty {
             out += "\n\(title)\n" + TextTable.render(counts.map { ["  " + $0.label, NumberText.integer($0.count)] }, alignRight: [false, true])
         }
@@ -54,7 +58,7 @@ enum StatsRendering {
             out += "\nSkipped (\(s.skipped.count))\n"
             for skipped in s.skipped {
                 let place = skipped.location.isEmpty ? "" : ":\(skipped.location)"
-                out += "  \(skipped.file)\(place): \(skipped.reason)\n"
+                out += "  " + TerminalText.escaped("\(skipped.file)\(place): \(skipped.reason)", .line) + "\n"
             }
         }
         if !s.ignored.isEmpty {

@@ -200,3 +200,67 @@ enum MarkdownStructure {
         #expect(summary.contains("## Timeline highlights"))
     }
 }
+
+/// No command prints a terminal escape from archive text: ESC, BEL, CSI, OSC and bidi overrides in
+/// file names, titles, bodies and topic names are shown escaped on stdout and stderr, in tables,
+/// CSV and JSON alike (issue 14, item 11).
+@Suite(.serialized) struct TerminalInjectionTests {
+    /// C0 controls other than line feed, carriage return and tab; DEL; C1 controls; bidi controls.
+    static func hidden(_ text: String) -> [String] {
+        text.unicodeScalars.filter { scalar in
+            let value = scalar.value
+            return (value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t") || (0x7F...0x9F).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+    }
+
+    static let commands: [[String]] = [
+        ["stats"], ["stats", "--json"],
+        ["documents"], ["documents", "--json"],
+        ["terms"], ["terms", "--csv"], ["terms", "--json"], ["terms", "--by", "document"],
+        ["topics", "LEXICON"], ["topics", "LEXICON", "--csv"], ["topics", "LEXICON", "--json"],
+        ["topics", "LEXICON", "--kwic"], ["topics", "LEXICON", "--kwic", "--csv"], ["topics", "LEXICON", "--kwic", "--json"],
+        ["topics", "--keywords"], ["topics", "LEXICON", "--by", "year"],
+        ["kwic", "PATTERN"], ["kwic", "PATTERN", "--csv"], ["kwic", "PATTERN", "--json"],
+        ["timeline", "LEXICON"], ["timeline", "LEXICON", "--csv"], ["timeline", "LEXICON", "--json"],
+        ["report", "LEXICON", "--out", "OUT"],
+    ]
+
+    @Test(arguments: commands)
+    func noControlCharacterReachesTheTerminal(_ command: [String]) throws {
+        let folder = try HostileCorpus.make()
+        defer { try? FileManager.default.removeItem(at: folder.work) }
+        var arguments = [command[0], folder.input.path]
+        for argument in command.dropFirst() {
+            switch argument {
+            case "LEXICON": arguments += ["--lexicon", folder.lexicon.path]
+            case "PATTERN": arguments.append("aid")
+            case "OUT": arguments.append(folder.work.appendingPathComponent("report").path)
+            default: arguments.append(argument)
+            }
+        }
+        let run = try ChanceryProcess.run(arguments)
+        #expect(run.status == 1, "\(command): \(run.stderr)")
+        #expect(Self.hidden(run.stdout).isEmpty, "\(command) stdout: \(Self.hidden(run.stdout))")
+        #expect(Self.hidden(run.stderr).isEmpty, "\(command) stderr: \(Self.hidden(run.stderr))")
+        // The skipped file is named on stderr, its escapes shown.
+        #expect(run.stderr.contains("bad|<i>\\n# skipped\\u{202E}\\u{1B}[2J.txt"), "\(command): \(run.stderr)")
+        if command[0] != "report" { #expect(!run.stdout.isEmpty) }
+    }
+
+    @Test func tablesShowTheEscapesAndJSONKeepsTheText() throws {
+        let folder = try HostileCorpus.make()
+        defer { try? FileManager.default.removeItem(at: folder.work) }
+        let table = try ChanceryProcess.run(["documents", folder.input.path])
+        #expect(table.stdout.contains("Invented \\u{1B}]0;pwned\\u{7}\\u{1B}[2J\\u{1B}[31m\\u{9B}31m\\u{202E} Title"), "\(table.stdout)")
+        // One line per document and one for the header: a line break in a file name is shown as \n.
+        #expect(table.stdout.split(separator: "\n").count == 5, "\(table.stdout)")
+
+        // JSON escapes are the same string to a JSON reader: nothing is lost.
+        let json = try ChanceryProcess.run(["documents", folder.input.path, "--json"])
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let titles = documents.compactMap { $0["title"] as? String }
+        #expect(titles.contains("Invented \(HostileCorpus.escapes) Title [a](javascript:alert(1)) | <b>bold</b>"), "\(titles)")
+        #expect(json.stdout.contains("\\u009b31m\\u202e"))
+    }
+}
