@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if csv && json { throw ValidationError("--csv and --json cannot be used together") }
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if let top { try OptionRanges.check("--top", top, atLeast: 1) }
     }
 
     /// Rows to keep before rendering: `--top`, or 40 for a terminal table.

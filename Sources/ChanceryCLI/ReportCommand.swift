@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Small-sample correction of G² for keyness by year: none (AntConc) or williams (quanteda).")
     var correction: KeynessCorrection = .none
 
-    @Option(help: "KWIC context, in tokens on each side.")
+    @Option(help: "KWIC context, in tokens on each side (0 to 1,000).")
     var window = 5
 
     @Flag(help: "Start CSV files with a UTF-8 byte order mark, for Excel.")
@@ -46,8 +46,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parsedFormats()
-        _ = try TermsCommand.ngramRange(ngram)
-        if window < 0 { throw ValidationError("--window must be 0 or more") }
+        _ = try OptionRanges.ngramRange(ngram)
+        try OptionRanges.check("--window", window, in: OptionRanges.kwicWindow, unit: "tokens on each side")
     }
 
     func parsedFormats() throws -> Set<ReportFormat> {
@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         options.stopwords = try counting.stopwordList()
         options.editorial = counting.editorial
         options.dropNumbers = counting.dropNumbers
-        options.ngrams = try TermsCommand.ngramRange(ngram)
+        options.ngrams = try OptionRanges.ngramRange(ngram)
         options.correction = correction
         options.kwic = KWICOptions(window: window)
         options.excelBOM = excelBOM
