@@ -105,7 +105,7 @@ struct ReportCommand: ParsableCommand {
             Console.error(problem.description)
         }
         guard !report.documents.isEmpty else {
-            throw ValidationError("no document could be read from \(input.path); no report written")
+            throw ValidationError("no report written: " + NothingRead.message(path: input.path, skipped: report.skipped.count, ignored: listing.ignored))
         }
         for document in report.documents {
             for rejected in document.rejectedDates {

@@ -150,8 +150,11 @@ struct TermsCommand: ParsableCommand {
 }
 
 extension ExitStatus {
-    /// Throws the exit status a run ends with when something was skipped.
+    /// Throws the exit status a run ends with when something was skipped; when nothing was read, says why on stderr.
     static func finish(_ corpus: Corpus) throws {
+        if corpus.documents.isEmpty {
+            Console.error("error: " + NothingRead.message(path: corpus.root, skipped: corpus.skipped.count, ignored: corpus.ignored))
+        }
         try finish(documents: corpus.documents.count, skipped: corpus.skipped.count)
     }
 
