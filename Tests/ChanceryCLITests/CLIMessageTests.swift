@@ -47,3 +47,27 @@ import Testing
         #expect(run.stderr.contains("no document could be read from \(folder.path): it holds no file of a type Chancery reads"), "\(run.stderr)")
     }
 }
+
+/// A mistyped subcommand is named, with the nearest one (issue 14, "Smaller").
+@Suite struct UnknownSubcommandTests {
+    @Test(arguments: [("topcs", "topics"), ("Stats", "stats"), ("kwik", "kwic"), ("doc", "documents"), ("timelines", "timeline")])
+    func aNearNameIsSuggested(_ typed: String, _ meant: String) throws {
+        let run = try ChanceryProcess.run([typed, TestData.demoCorpus.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Error: unknown command '\(typed)'. Did you mean '\(meant)'?"), "\(run.stderr)")
+        #expect(run.stderr.contains("Commands: stats, documents, terms, topics, kwic, timeline, report."))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func aFarNameGetsTheListOnly() throws {
+        let run = try ChanceryProcess.run(["xyzzy"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: unknown command 'xyzzy'.\nCommands: "), "\(run.stderr)")
+    }
+
+    @Test func realSubcommandsAndHelpAreUntouched() throws {
+        #expect(try ChanceryProcess.run(["help"]).status == 0)
+        #expect(try ChanceryProcess.run(["--version"]).stdout == "0.1.0\n")
+        #expect(try ChanceryProcess.run(["stats", TestData.demoCorpus.path]).status == 0)
+    }
+}
