@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if csv && json { throw ValidationError("--csv and --json cannot be used together") }
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if let top { try OptionRanges.check("--top", top, atLeast: 1) }
     }
 
     /// Rows to keep before rendering: `--top`, or 40 for a terminal table.
@@ -29,9 +29,9 @@ struct OutputOptions: ParsableArguments {
     /// Writes the table in the chosen form; a terminal table notes how many rows were left out.
     func print(_ table: Table, totalRows: Int? = nil) throws {
         if csv {
-            Console.output(try CSVWriter(excelBOM: excelBOM).string(table))
+            Console.output(try CSVWriter(excelBOM: excelBOM).string(table), as: .csv)
         } else if json {
-            Console.output(try TableJSON.string(table))
+            Console.output(try TableJSON.string(table), as: .json)
         } else {
             let rows = try table.allRows()
             var text = TextTable.render([table.columns.map(\.name)] + rows.map { $0.map(Self.display) })

@@ -23,6 +23,10 @@ public struct ChanceryCommand: ParsableCommand {
 
     /// Runs the command line, mapping every usage error to exit status 2.
     public static func main() {
+        if let message = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            Console.errorMessage(message)
+            Foundation.exit(ExitStatus.failure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -32,9 +36,44 @@ public struct ChanceryCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console.errorMessage(fullMessage(for: error))
             Foundation.exit(ExitStatus.failure.rawValue)
         }
+    }
+}
+
+extension ChanceryCommand {
+    /// The error for a first argument that names no subcommand, with the nearest name when one is
+    /// close ("topcs": "Did you mean 'topics'?"); nil when it names one, or is an option or `help`.
+    /// swift-argument-parser suggests near option names but only says "Unexpected argument" here.
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
+        let names = configuration.subcommands.map { $0._commandName }
+        guard !names.contains(first) else { return nil }
+        let typed = first.lowercased()
+        let nearest = names
+            .map { (name: $0, distance: editDistance(typed, $0)) }
+            .filter { $0.distance <= 2 || (typed.count >= 2 && $0.name.hasPrefix(typed)) }
+            .min { $0.distance < $1.distance }
+        var message = "Error: unknown command '\(first)'."
+        if let nearest { message += " Did you mean '\(nearest.name)'?" }
+        message += "\nCommands: \(names.joined(separator: ", ")).\n  See 'chancery --help' for more information."
+        return message
+    }
+
+    /// Levenshtein distance between two short words, in characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }
 

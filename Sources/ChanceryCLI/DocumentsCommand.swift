@@ -19,7 +19,7 @@ struct DocumentsCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.output(String(decoding: try encoder.encode(corpus.documents), as: UTF8.self) + "\n")
+            Console.output(String(decoding: try encoder.encode(corpus.documents), as: UTF8.self) + "\n", as: .json)
         } else {
             let rows = [["id", "date", "format", "title"]] + corpus.documents.map {
                 [$0.id, $0.date?.value.iso ?? "undated", $0.format.rawValue, $0.title]

@@ -21,7 +21,7 @@ struct KWICCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Context, in tokens on each side.")
+    @Option(help: "Context, in tokens on each side (0 to 1,000).")
     var window = 5
 
     @Flag(help: "Let the context run past the sentence.")
@@ -29,6 +29,10 @@ struct KWICCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Match words inside editorial brackets: include (default) or exclude.", valueName: "include|exclude"))
     var editorial: EditorialPolicy = .include
+
+    func validate() throws {
+        try OptionRanges.check("--window", window, in: OptionRanges.kwicWindow, unit: "tokens on each side")
+    }
 
     func run() throws {
         let compiled: LexiconPattern

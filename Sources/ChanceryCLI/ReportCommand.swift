@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Small-sample correction of G² for keyness by year: none (AntConc) or williams (quanteda).")
     var correction: KeynessCorrection = .none
 
-    @Option(help: "KWIC context, in tokens on each side.")
+    @Option(help: "KWIC context, in tokens on each side (0 to 1,000).")
     var window = 5
 
     @Flag(help: "Start CSV files with a UTF-8 byte order mark, for Excel.")
@@ -46,8 +46,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parsedFormats()
-        _ = try TermsCommand.ngramRange(ngram)
-        if window < 0 { throw ValidationError("--window must be 0 or more") }
+        _ = try OptionRanges.ngramRange(ngram)
+        try OptionRanges.check("--window", window, in: OptionRanges.kwicWindow, unit: "tokens on each side")
     }
 
     func parsedFormats() throws -> Set<ReportFormat> {
@@ -78,7 +78,7 @@ struct ReportCommand: ParsableCommand {
         options.stopwords = try counting.stopwordList()
         options.editorial = counting.editorial
         options.dropNumbers = counting.dropNumbers
-        options.ngrams = try TermsCommand.ngramRange(ngram)
+        options.ngrams = try OptionRanges.ngramRange(ngram)
         options.correction = correction
         options.kwic = KWICOptions(window: window)
         options.excelBOM = excelBOM
@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
             case .partialRemoved: "the partly written report was removed; no report at \(out)"
             case .alreadyWritten: "after the report was written to \(out)"
             }
-            InterruptHandler.exit("\nchancery: interrupted (\(InterruptHandler.name(signal))); \(what)\n", status: 128 + signal)
+            InterruptHandler.exit("\nchancery: interrupted (\(InterruptHandler.name(signal))); \(TerminalText.escaped(what, .line))\n", status: 128 + signal)
         }
         defer { signals.cancel() }
 
@@ -105,7 +105,7 @@ struct ReportCommand: ParsableCommand {
         bar.finish()
         Console.problems(report.problems)
         guard !report.documents.isEmpty else {
-            throw ValidationError("no document could be read from \(input.path); no report written")
+            throw ValidationError("no report written: " + NothingRead.message(path: input.path, skipped: report.skipped.count, ignored: listing.ignored))
         }
         for document in report.documents {
             for rejected in document.rejectedDates {

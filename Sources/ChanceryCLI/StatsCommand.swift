@@ -20,7 +20,11 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let corpus = try input.load()
         let statistics = CorpusStatistics(corpus)
-        Console.output(json ? try StatsRendering.json(statistics) : StatsRendering.table(statistics, root: corpus.root))
+        if json {
+            Console.output(try StatsRendering.json(statistics), as: .json)
+        } else {
+            Console.output(StatsRendering.table(statistics, root: corpus.root))
+        }
         try ExitStatus.finish(corpus)
     }
 }
@@ -46,7 +50,7 @@ enum StatsRendering {
             rows.append(("Date range", "\(first) to \(last)"))
         }
         rows.append(("Undated", NumberText.integer(s.undated)))
-        var out = "Corpus \(root)\n\n" + TextTable.render(rows.map { [$0.0, $0.1] }, alignRight: [false, true])
+        var out = "Corpus \(TerminalText.escaped(root, .line))\n\n" + TextTable.render(rows.map { [$0.0, $0.1] }, alignRight: [false, true])
         for (title, counts) in [("Formats", s.formats), ("Years", s.years), ("Original languages", s.languages), ("Editorial brackets", s.editorialSpans)] where !counts.isEmpty {
             out += "\n\(title)\n" + TextTable.render(counts.map { ["  " + $0.label, NumberText.integer($0.count)] }, alignRight: [false, true])
         }
@@ -55,7 +59,7 @@ enum StatsRendering {
             out += "\n\(title) (\(entries.count))\n"
             for entry in entries {
                 let place = entry.location.isEmpty ? "" : ":\(entry.location)"
-                out += "  \(entry.file)\(place): \(entry.reason)\n"
+                out += "  " + TerminalText.escaped("\(entry.file)\(place): \(entry.reason)", .line) + "\n"
             }
         }
         return out

@@ -53,7 +53,7 @@ struct TermsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Collocates of this word or pattern.", valueName: "WORD"))
     var collocates: String?
 
-    @Option(help: "Collocation window, in tokens on each side.")
+    @Option(help: "Collocation window, in tokens on each side (1 to 1,000).")
     var window = 5
 
     @Option(help: "Minimum co-occurrences for a collocate.")
@@ -62,28 +62,25 @@ struct TermsCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
 
     func validate() throws {
-        _ = try Self.ngramRange(ngram)
+        _ = try OptionRanges.ngramRange(ngram)
+        try OptionRanges.check("--min-count", minCount, atLeast: 1)
+        try OptionRanges.check("--min-freq", minFreq, atLeast: 1)
+        try OptionRanges.check("--window", window, in: OptionRanges.collocationWindow, unit: "tokens on each side")
+        if case let .period(from, to)? = target.map(KeynessTarget.init), OptionRanges.isReversed(from: from, to: to) {
+            throw ValidationError("--target \(target ?? ""): the range starts after it ends; write the earlier date first (\(to.iso)..\(from.iso))")
+        }
         if collocates != nil, target != nil || reference != nil || by != nil {
             throw ValidationError("--collocates cannot be combined with --target, --reference or --by")
         }
         if by != nil, target != nil || reference != nil {
             throw ValidationError("--by cannot be combined with --target or --reference")
         }
-        if window < 1 { throw ValidationError("--window must be at least 1") }
-    }
-
-    static func ngramRange(_ text: String) throws -> ClosedRange<Int> {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "." }).compactMap { Int($0) }
-        guard (1...2).contains(parts.count), let low = parts.first, let high = parts.last, 1 <= low, low <= high, high <= 3 else {
-            throw ValidationError("--ngram takes 1, 2, 3 or a range such as 1-3, not \"\(text)\"")
-        }
-        return low...high
     }
 
     func run() throws {
         let corpus = try input.load()
         let documents = corpus.tokenizedDocuments()
-        let options = try counting.termOptions(ngrams: try Self.ngramRange(ngram))
+        let options = try counting.termOptions(ngrams: try OptionRanges.ngramRange(ngram))
 
         if let node = collocates {
             let result: Collocations
@@ -151,8 +148,11 @@ struct TermsCommand: ParsableCommand {
 }
 
 extension ExitStatus {
-    /// Throws the exit status a run ends with when something was skipped.
+    /// Throws the exit status a run ends with when something was skipped; when nothing was read, says why on stderr.
     static func finish(_ corpus: Corpus) throws {
+        if corpus.documents.isEmpty {
+            Console.error("error: " + NothingRead.message(path: corpus.root, skipped: corpus.skipped.count, ignored: corpus.ignored))
+        }
         try finish(documents: corpus.documents.count, skipped: corpus.skipped.count)
     }
 

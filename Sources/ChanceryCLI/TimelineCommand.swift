@@ -45,6 +45,11 @@ struct TimelineCommand: ParsableCommand {
                 throw ValidationError("\(name) \"\(value)\" is not an ISO 8601 date such as 1962, 1962-01 or 1962-01-15")
             }
         }
+        if let from = from.flatMap({ HistoricalDate(iso: $0) }), let to = to.flatMap({ HistoricalDate(iso: $0) }) {
+            if OptionRanges.isReversed(from: from, to: to) {
+                throw ValidationError("--from \(from.iso) is after --to \(to.iso): no event can lie between them")
+            }
+        }
     }
 
     func run() throws {

@@ -29,7 +29,7 @@ struct TopicsCommand: ParsableCommand {
     @Flag(help: "Print the KWIC line of every hit instead of counts.")
     var kwic = false
 
-    @Option(help: "KWIC context, in tokens on each side.")
+    @Option(help: "KWIC context, in tokens on each side (0 to 1,000).")
     var window = 5
 
     @Flag(help: "Let KWIC context run past the sentence.")
@@ -43,6 +43,11 @@ struct TopicsCommand: ParsableCommand {
 
     @Option(help: "Keywords per document.")
     var perDocument = 10
+
+    func validate() throws {
+        try OptionRanges.check("--window", window, in: OptionRanges.kwicWindow, unit: "tokens on each side")
+        try OptionRanges.check("--per-document", perDocument, atLeast: 1)
+    }
 
     func run() throws {
         let corpus = try input.load()

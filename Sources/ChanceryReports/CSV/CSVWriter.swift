@@ -5,11 +5,12 @@ import Foundation
 /// Archive text is untrusted: a text cell starting with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return would be a formula to Excel and LibreOffice
 /// (CSV injection), so it is written with a leading apostrophe, which
-/// spreadsheets show as text. Numbers are typed cells and are written as
-/// numbers, negative ones included; a text cell that is a plain number
-/// ("-5", "+3.2") is left alone, since it cannot run anything. Decimals are
-/// written in their shortest round-trip form, so the same input gives the
-/// same bytes.
+/// spreadsheets show as text; so is one whose first character after leading
+/// spaces is one of these (see ``neutralize(_:)`` for what was tested).
+/// Numbers are typed cells and are written as numbers, negative ones
+/// included; a text cell that is a plain number ("-5", "+3.2") is left alone,
+/// since it cannot run anything. Decimals are written in their shortest
+/// round-trip form, so the same input gives the same bytes.
 public struct CSVWriter: Sendable {
     /// Start the file with a UTF-8 byte order mark, which Excel needs to read UTF-8.
     public var excelBOM: Bool
@@ -86,17 +87,36 @@ public struct CSVWriter: Sendable {
     }
 
     /// Prefixes text that a spreadsheet would read as a formula with an apostrophe.
+    ///
+    /// Which beginnings run, tested with LibreOffice 7.4 headless (`soffice
+    /// --convert-to fods` of a CSV, formulas evaluated on import; the test is
+    /// SpreadsheetFormulaTests in Tests/ChanceryReportsTests):
+    /// - `=1+1` runs (gives 2); `+`, `-` and `@` do not in LibreOffice but do in
+    ///   Excel, so all four are prefixed, and so are a leading tab and carriage
+    ///   return (OWASP's list);
+    /// - ` =1+1` (ASCII spaces first, unquoted, as this writer leaves a field
+    ///   without a comma, quote or line break) runs when the import trims spaces
+    ///   (LibreOffice's "Trim spaces" option), so text whose first character
+    ///   after leading spaces is one of the four is prefixed too;
+    /// - full-width `＝＋－＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20), the small
+    ///   `﹦` (U+FE66), and a zero-width or invisible character before `=`, `+`,
+    ///   `-` or `@` (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD, U+200E),
+    ///   a no-break or ideographic space (U+00A0, U+3000) before `=`: none runs,
+    ///   with or without trimming; they stay text and are left alone. Excel could
+    ///   not be tried here.
     public static func neutralize(_ text: String) -> String {
-        switch text.utf8.first {
+        let utf8 = text.utf8
+        guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return text }
+        switch utf8[start] {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-            return isPlainNumber(text) ? text : "'" + text
+            return isPlainNumber(text[start...]) ? text : "'" + text
         default:
             return text
         }
     }
 
     /// "-5", "+3.25", "-0.5": a sign, digits, at most one point.
-    static func isPlainNumber(_ text: String) -> Bool {
+    static func isPlainNumber(_ text: some StringProtocol) -> Bool {
         var digits = 0, points = 0
         for (index, scalar) in text.unicodeScalars.enumerated() {
             switch scalar {

@@ -9,7 +9,7 @@ enum DocumentMarkdown {
         let metadata = document.metadata
         var out = "# \(e(document.title.isEmpty ? document.id : document.title))\n\n"
 
-        var fields: [[String]] = [["Document", "`\(document.id.replacingBackticks)`"]]
+        var fields: [[String]] = [["Document", MarkdownText.code(document.id)]]
         if let date = document.date {
             fields.append(["Date", "\(date.value.iso) (\(date.value.precision.rawValue); \(date.provenance.rawValue): \"\(e(date.text))\")"])
         } else {

@@ -72,7 +72,7 @@ enum SummaryMarkdown {
 
         out += "## How this report was made\n\n"
         let options = report.options
-        out += "- Chancery \(e(version)); command: `\(options.command.map { $0.replacingBackticks }.joined(separator: " "))`\n"
+        out += "- Chancery \(e(version)); command: \(MarkdownText.code(options.command.joined(separator: " ")))\n"
         out += "- Tokens: Unicode NFC text, split at non-word characters by a UTF-8 byte scan; hyphenated compounds are one token; "
         out += "case folded for counting; routing headers and signatures are not counted.\n"
         out += "- Stopwords: \(e(options.stopwords.name)) (\(options.stopwords.words.count) words), left out of word counts and from the ends of phrases.\n"
@@ -147,7 +147,4 @@ extension String {
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + " …"
     }
-
-    /// For inline code spans: backticks would end the span.
-    var replacingBackticks: String { String(map { $0 == "`" ? "'" : $0 }) }
 }

@@ -14,6 +14,15 @@
 ///
 /// Text outside cells (document properties, chart titles) goes through
 /// ``xmlSafe(_:)`` instead.
+///
+/// Nothing is prefixed against formulas: a text cell is written as a string
+/// cell (`worksheet_write_string`), which a spreadsheet shows as text whatever
+/// it starts with. LibreOffice 7.4 headless, converting a workbook of ours to
+/// fods, keeps `=1+1`, `+1+1`, `@SUM(1;1)`, ` =1+1`, full-width `＝1+1` and
+/// `U+200B =1+1` as strings, none a formula (SpreadsheetFormulaTests in
+/// Tests/ChanceryReportsTests); an apostrophe would only show. Editing such a
+/// cell by hand (F2, Enter) can still turn it into a formula: that is the
+/// reader's own act. CSV has no cell types: see `CSVWriter.neutralize(_:)`.
 enum CellText {
     /// Excel's limit on a cell's text, in UTF-16 units.
     static let maxLength = 32_767
