@@ -125,6 +125,11 @@ public struct XMLPullParser: Sendable {
     private var entities: [String: Entity] = [:]
     private var entityDeclarations = 0
     private var expandedBytes = 0
+    /// Steps taken expanding entities so far: one per entity entered and one per byte of replacement text read.
+    ///
+    /// The work the expansion budget bounds, counted so tests can check the bound
+    /// without timing it (Tests/ChanceryCorpusTests/XMLPullParserTests.swift).
+    private(set) var entityExpansionSteps = 0
     /// Reused across events so decoding text does not allocate each time.
     private var scratch: [UInt8] = []
     /// Where counting lines starts (after a BOM).
@@ -597,6 +602,7 @@ public struct XMLPullParser: Sendable {
             case .external:
                 throw parseError("entity &\(name);\(via) refers to an external resource, which Chancery never loads", at: referenceOffset, buf)
             case .internal(let text):
+                entityExpansionSteps += 1
                 expandedBytes += max(text.count, 1)
                 if expandedBytes > limits.maxEntityExpansionBytes {
                     throw parseError("expanding entity &\(outermost); goes past the limit of \(limits.maxEntityExpansionBytes) bytes of entity text (XMLLimits.maxEntityExpansionBytes); the document may be an entity-expansion (\"billion laughs\") attack", at: referenceOffset, buf)
@@ -608,6 +614,7 @@ public struct XMLPullParser: Sendable {
         frames.append(Frame(name: name, text: try resolve(name, from: nil)))
         active.insert(name)
         while let top = frames.last {
+            entityExpansionSteps += 1
             let level = frames.count - 1
             let i = top.index
             guard i < top.text.count else {
