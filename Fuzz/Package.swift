@@ -16,16 +16,15 @@ let package = Package(
     targets: [
         .target(
             name: "FuzzSupport",
-            dependencies: [.product(name: "ChanceryCorpus", package: "Chancery")]
+            dependencies: [
+                .product(name: "ChanceryCorpus", package: "Chancery"),
+                .product(name: "ChanceryAnalytics", package: "Chancery"),
+            ]
         ),
     ] + fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "ChanceryCorpus", package: "Chancery"),
-                .product(name: "ChanceryAnalytics", package: "Chancery"),
-            ]
+            dependencies: ["FuzzSupport"]
         )
     },
     swiftLanguageModes: [.v6]

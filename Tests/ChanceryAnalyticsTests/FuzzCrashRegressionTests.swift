@@ -1,111 +1,67 @@
-import ChanceryAnalytics
-import ChanceryCorpus
 import ChanceryTestSupport
 import Foundation
 import Testing
 
-/// Replays every input a fuzz target once failed on (Tests/Fixtures/hostile/crashers/TARGET/), and every
-/// file of the bad-input collection, through the fuzz targets' entry points (Fuzz/Sources): a crash here
-/// is a crash the fuzzers found coming back.
+/// Replays the inputs the fuzz targets once failed on, kept in Tests/Fixtures/crashers/TARGET/ (scripts/fuzz
+/// saves them there), and every file of the two bad-input collections (Tests/Fixtures/hostile and
+/// Tests/Fixtures/bad-input), through each fuzz target's own code: FuzzCheck.run, in Fuzz/Sources/FuzzSupport/
+/// FuzzCheck.swift, which this test target compiles too (Tests/ChanceryAnalyticsTests/FuzzCheck.swift is a link to
+/// it). A broken check is an issue here; a trap is a crash the fuzzers found coming back.
 @Suite struct FuzzCrashRegressionTests {
     static let hostile = TestData.fixtures.appendingPathComponent("hostile")
-
-    /// The fuzz targets, by the folder name scripts/fuzz gives them.
-    enum Target: String, CaseIterable, CustomTestStringConvertible {
-        case wilson, tei, plain, tokenizer, temporal
-        var testDescription: String { rawValue }
-    }
+    /// Beside the collections, not inside one: the corpus tests read those folders whole.
+    static let crashersFolder = TestData.fixtures.appendingPathComponent("crashers")
 
     /// Every kept crasher, as (target, file name).
-    static let crashers: [(Target, String)] = Target.allCases.flatMap { target in
-        let folder = hostile.appendingPathComponent("crashers/\(target.rawValue)")
+    static let crashers: [(FuzzCheck.Target, String)] = FuzzCheck.Target.allCases.flatMap { target in
+        let folder = crashersFolder.appendingPathComponent(target.rawValue)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().map { (target, $0) }
     }
 
-    @Test(arguments: crashers)
-    func aKeptCrasherRunsClean(_ target: Target, _ name: String) throws {
-        let bytes = [UInt8](try Data(contentsOf: Self.hostile.appendingPathComponent("crashers/\(target.rawValue)/\(name)")))
-        FuzzEntry.run(target, bytes)
+    /// Runs `target` on `bytes` with broken checks recorded as issues (FuzzCheck stops the process otherwise).
+    static func replay(_ target: FuzzCheck.Target, _ bytes: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        FuzzCheck.$brokenCheck.withValue({ message in
+            Issue.record("\(target.rawValue) on \(name): \(message)", sourceLocation: sourceLocation)
+        }) {
+            FuzzCheck.run(target, bytes)
+        }
     }
 
-    @Test(arguments: Target.allCases)
-    func theBadInputCollectionRunsCleanThroughEveryTarget(_ target: Target) throws {
-        let enumerator = FileManager.default.enumerator(atPath: Self.hostile.path)
+    /// The replay below runs nothing when the folder is gone or empty; that is a failure, not a pass.
+    @Test func theCrashersAreKept() throws {
+        var isFolder: ObjCBool = false
+        try #require(FileManager.default.fileExists(atPath: Self.crashersFolder.path, isDirectory: &isFolder) && isFolder.boolValue,
+                     "\(Self.crashersFolder.path) is missing")
+        #expect(!Self.crashers.isEmpty, "\(Self.crashersFolder.path) holds no crasher")
+        let unknown = try FileManager.default.contentsOfDirectory(atPath: Self.crashersFolder.path)
+            .filter { !$0.hasPrefix(".") && $0 != "README.md" && FuzzCheck.Target(rawValue: $0) == nil }
+        #expect(unknown.isEmpty, "folders that name no fuzz target: \(unknown)")
+    }
+
+    @Test(arguments: crashers)
+    func aKeptCrasherRunsClean(_ target: FuzzCheck.Target, _ name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.crashersFolder.appendingPathComponent("\(target.rawValue)/\(name)")))
+        Self.replay(target, bytes, name)
+    }
+
+    @Test(arguments: FuzzCheck.Target.allCases)
+    func theBadInputCollectionsRunCleanThroughEveryTarget(_ target: FuzzCheck.Target) throws {
         var count = 0
-        while let name = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let url = Self.hostile.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            FuzzEntry.run(target, [UInt8](try Data(contentsOf: url)))
-            count += 1
+        for collection in [Self.hostile, TestData.fixtures.appendingPathComponent("bad-input")] {
+            let enumerator = FileManager.default.enumerator(atPath: collection.path)
+            while let name = enumerator?.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                let url = collection.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                Self.replay(target, [UInt8](try Data(contentsOf: url)), name)
+                count += 1
+            }
         }
-        #expect(count >= 15)
+        #expect(count >= 25)
     }
 }
 
-/// What each fuzz target does with its bytes (Fuzz/Sources/Fuzz*/), with the same checks as expectations.
-enum FuzzEntry {
-    static let tagger = TemporalTagger()
-
-    static func run(_ target: FuzzCrashRegressionTests.Target, _ bytes: [UInt8]) {
-        switch target {
-        case .wilson: read(bytes, as: .wilsonExport)
-        case .tei: read(bytes, as: .teiXML)
-        case .plain: read(bytes, as: .plainText)
-        case .tokenizer: tokenize(bytes)
-        case .temporal: tag(bytes)
-        }
-    }
-
-    static func read(_ bytes: [UInt8], as format: DocumentFormat) {
-        let result = DocumentReader.read(bytes: bytes, name: "fuzz/input.txt", as: format)
-        #expect(!result.documents.isEmpty || !result.problems.isEmpty)
-        for document in result.documents {
-            #expect(document.format == format)
-            check(TokenizedDocument(document))
-        }
-    }
-
-    static func tokenize(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var previous = 0
-            Tokenizer.scan(buffer) { range, _ in
-                #expect(range.lowerBound >= previous && !range.isEmpty && range.upperBound <= buffer.count)
-                previous = range.upperBound
-                _ = Tokenizer.term(buffer, range)
-            }
-        }
-        let document = Document(id: "fuzz", file: "fuzz.txt", format: .plainText, title: "", date: nil,
-                                body: String(decoding: bytes, as: UTF8.self))
-        check(TokenizedDocument(document))
-    }
-
-    static func tag(_ bytes: [UInt8]) {
-        guard let first = bytes.first else { return }
-        let dates: [HistoricalDate?] = [nil, try? HistoricalDate(year: 1962, month: 12, day: 8), try? HistoricalDate(year: 1861, month: 3, day: 4),
-                                        try? HistoricalDate(year: 1958, month: 1), try? HistoricalDate(year: 1900),
-                                        try? HistoricalDate(year: 1, month: 1, day: 1), try? HistoricalDate(year: 9999, month: 12, day: 31)]
-        let documentDate = dates[Int(first) % dates.count]
-        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-        let tagging = tagger.tag(text, documentDate: documentDate)
-        let length = TextNormalizer.nfc(text).utf8.count
-        for expression in tagging.expressions {
-            #expect(expression.range.lowerBound >= 0 && expression.range.upperBound <= length)
-        }
-        let date = documentDate.map { DocumentDate(value: $0, text: $0.iso, provenance: .metadata) }
-        let document = Document(id: "fuzz", file: "fuzz.txt", format: .plainText, title: "", date: date, body: text)
-        _ = EventBuilder(tagger: tagger).events(TokenizedDocument(document))
-    }
-
-    static func check(_ tokenized: TokenizedDocument) {
-        let length = tokenized.document.body.utf8.count
-        var previous = 0
-        for token in tokenized.tokens {
-            #expect(token.range.lowerBound >= previous && !token.range.isEmpty && token.range.upperBound <= length)
-            _ = tokenized.surface(token)
-            previous = token.range.upperBound
-        }
-        for sentence in tokenized.sentences { #expect(sentence.upperBound <= length) }
-    }
+extension FuzzCheck.Target: CustomTestStringConvertible {
+    public var testDescription: String { rawValue }
 }

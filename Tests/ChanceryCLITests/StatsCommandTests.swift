@@ -33,9 +33,9 @@ import Testing
         let output = try ChanceryProcess.run(["stats", TestData.fixtures.appendingPathComponent("bad-input").path])
         #expect(output.status == 1)
         let errors = output.stderr.split(separator: "\n")
-        #expect(errors.count == 7)
+        #expect(errors.count == 8)
         #expect(errors.allSatisfy { $0.contains(": error: ") })
-        #expect(output.stdout.contains("Skipped (7)"))
+        #expect(output.stdout.contains("Skipped (8)"))
     }
 
     @Test func nothingReadableExitsTwo() throws {

@@ -16,6 +16,7 @@ import Testing
         ("plain-impossible-date.txt", "plain-impossible-date.txt:3:15: error: date \"February 30, 1961\" does not exist: February 1961 has 28 days, not 30"),
         ("missing-citation.txt", "missing-citation.txt:6:1: error: missing section **Citation:** (the sections start here)"),
         ("truncated-volume.xml", "truncated-volume.xml:15:1: error: XML breaks off: unexpected end of file: <p> opened at line 14 is not closed (the 1 document before it was read)"),
+        ("cut-in-character.xml", "cut-in-character.xml:18:63: error: XML breaks off at byte 917: invalid UTF-8 byte 0xE2: the last character is cut off by the end of the input, which may be truncated (the 2 documents before it were read)"),
     ])
     func reportsOneClearLine(_ file: String, _ message: String) throws {
         let corpus = try Self.corpus.get()
@@ -25,19 +26,61 @@ import Testing
 
     @Test func theGoodFilesAndTheCompleteDocumentsAreStillRead() throws {
         let corpus = try Self.corpus.get()
-        #expect(corpus.skipped.count == 7)
-        #expect(corpus.documents.map(\.id) == ["good-cable", "good-plain", "fixturevol/d1"])
-        let cable = corpus.documents[0]
+        #expect(corpus.skipped.count == 8)
+        #expect(corpus.documents.map(\.id) == ["cutvol/d1", "cutvol/d2", "good-cable", "good-plain", "fixturevol/d1"])
+        let byID = Dictionary(uniqueKeysWithValues: corpus.documents.map { ($0.id, $0) })
+        let cable = try #require(byID["good-cable"])
         #expect(cable.metadata.translator == "Ada Fixture")
         #expect(cable.header == ["Urgent", "Fixture Desk"])
         #expect(cable.closing == ["Ada Fixture"])
-        let plain = corpus.documents[1]
+        let plain = try #require(byID["good-plain"])
         #expect(plain.date?.value.iso == "1961-04-02")
         #expect(plain.metadata.place == "Washington")
         #expect(plain.closing == ["Fixture"])
-        let volume = corpus.documents[2]
+        let volume = try #require(byID["fixturevol/d1"])
         #expect(volume.title == "1. Invented Memorandum")
         #expect(volume.metadata.sourceNote == "Source: invented for a test.")
+        #expect(byID["cutvol/d1"]?.body.hasSuffix("its dashes and \u{201C}quotes\u{201D} too.") == true)
+    }
+
+    /// A TEI volume cut inside a character (cut-in-character.xml ends with two of the three bytes of a dash) keeps
+    /// the documents before the cut, as the same volume cut one or two bytes earlier does (inside the dash, then
+    /// before it); the cut inside the character is reported with its line, column and byte.
+    @Test(arguments: [0, 1, 2])
+    func aVolumeCutInsideACharacterKeepsItsCompleteDocuments(_ earlier: Int) throws {
+        let fixture = try [UInt8](Data(contentsOf: TestData.fixtures.appendingPathComponent("bad-input/cut-in-character.xml")))
+        #expect(Array(fixture.suffix(2)) == [0xE2, 0x80])
+        let bytes = Array(fixture.dropLast(earlier))
+        let result = DocumentReader.read(bytes: bytes, name: "cut.xml")
+        #expect(result.documents.map(\.id) == ["cutvol/d1", "cutvol/d2"])
+        let problem = try #require(result.problems.first)
+        #expect(result.problems.count == 1)
+        if earlier < 2 {
+            // Inside the dash: the break is its first byte, 917, on line 18, column 63.
+            #expect(problem.code == .invalidUTF8)
+            #expect(problem.location == .line(18, column: 63))
+            #expect(problem.message.hasPrefix("XML breaks off at byte 917: invalid UTF-8 byte 0xE2: the last character is cut off"), "\(problem)")
+            #expect(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidByte) == 917)
+        } else {
+            // Before the dash: valid UTF-8 that ends inside <p>.
+            #expect(problem.code == .malformedXML)
+            #expect(problem.message.contains("unexpected end of file"), "\(problem)")
+        }
+    }
+
+    /// A byte that is not UTF-8 in the middle of a volume (Latin-1 é) ends it there, with the iconv hint; the
+    /// documents before it are kept.
+    @Test func aLatin1ByteInsideAVolumeKeepsTheDocumentsBeforeIt() throws {
+        let fixture = try [UInt8](Data(contentsOf: TestData.fixtures.appendingPathComponent("bad-input/truncated-volume.xml")))
+        let start = try #require(fixture.firstRange(of: Array("The second invented document".utf8)))
+        var bytes = fixture
+        bytes.insert(0xE9, at: start.lowerBound)
+        let result = DocumentReader.read(bytes: bytes, name: "latin1.xml")
+        #expect(result.documents.map(\.id) == ["fixturevol/d1"])
+        let problem = try #require(result.problems.first)
+        #expect(problem.code == .invalidUTF8)
+        #expect(problem.message.hasPrefix("XML breaks off at byte \(start.lowerBound): invalid UTF-8 byte 0xE9"), "\(problem)")
+        #expect(problem.message.contains("iconv -f WINDOWS-1252 -t UTF-8"), "\(problem)")
     }
 
     @Test func inputFilesAreNotModified() throws {

@@ -138,4 +138,48 @@ struct GoldDocument: Decodable {
         #expect(corpus.documents.count > 10)
         #expect(corpus.documents.count < 79)
     }
+
+    /// The volume cut inside a typographic character (a dash or a quote: its first byte, then its first two)
+    /// somewhere in the 30th document keeps the 29 documents before it, as the cut just before that character
+    /// does; the cut inside the character is reported with its line, column and byte.
+    @Test func aVolumeCutInsideACharacterKeepsTheDocumentsBeforeTheCut() throws {
+        let source = try TestData.shared("frus-dev/frus1961-63v22-part1.xml")
+        let bytes = try [UInt8](Data(contentsOf: source))
+        let whole = DocumentReader.read(bytes: bytes, name: "volume.xml")
+        #expect(whole.problems.isEmpty)
+        // The first three-byte character (U+0800 and up: dashes, quotes) after the 30th document starts.
+        let marker = Array("type=\"document\"".utf8)
+        var starts: [Int] = []
+        var from = 0
+        while let found = bytes[from...].firstRange(of: marker) {
+            starts.append(found.lowerBound)
+            from = found.upperBound
+        }
+        #expect(starts.count == whole.documents.count)
+        try #require(starts.count > 30)
+        let lead = try #require(bytes[starts[29]...].firstIndex { $0 >= 0xE0 && $0 < 0xF0 })
+        try #require(lead < starts[30], "no three-byte character in the 30th document")
+        let (line, column) = bytes.withUnsafeBufferPointer { UTF8Check.lineAndColumn(of: lead, in: $0) }
+        let kept = whole.documents.prefix(29).map(\.id)
+
+        for cut in [lead, lead + 1, lead + 2] {
+            let result = DocumentReader.read(bytes: Array(bytes[..<cut]), name: "volume.xml")
+            #expect(result.documents.map(\.id) == kept, "cut at byte \(cut)")
+            // Compared as a Bool: a failure must not print the archive's text.
+            let sameBodies = result.documents.map(\.body) == whole.documents.prefix(29).map(\.body)
+            #expect(sameBodies, "cut at byte \(cut)")
+            let problem = try #require(result.problems.first)
+            #expect(result.problems.count == 1)
+            #expect(problem.message.hasSuffix("(the 29 documents before it were read)"), "\(problem)")
+            if cut == lead {
+                #expect(problem.code == .malformedXML, "\(problem)")
+                #expect(problem.message.contains("unexpected end of file"), "\(problem)")
+            } else {
+                #expect(problem.code == .invalidUTF8, "\(problem)")
+                #expect(problem.location == .line(line, column: column), "\(problem)")
+                #expect(problem.message.hasPrefix("XML breaks off at byte \(lead): invalid UTF-8 byte 0x"), "\(problem)")
+                #expect(problem.message.contains("the last character is cut off by the end of the input"), "\(problem)")
+            }
+        }
+    }
 }

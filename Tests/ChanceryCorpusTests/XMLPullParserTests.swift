@@ -9,6 +9,8 @@ import Testing
 private struct ParseOutcome {
     var events: [XMLEvent] = []
     var error: XMLParseError?
+    /// The parser's count of entity-expansion steps (`XMLPullParser.entityExpansionSteps`): the work entities cost.
+    var expansionSteps = 0
 
     /// All text events joined, so tests need not care how text was split.
     var text: String {
@@ -34,17 +36,18 @@ private struct ParseOutcome {
 private func parse(_ bytes: [UInt8], limits: XMLLimits = .init()) -> ParseOutcome {
     var parser = XMLPullParser(bytes: bytes, limits: limits)
     var outcome = ParseOutcome()
+    var finished = false
     // The bound turns a parser that never finishes into a failure instead of a hang.
-    for _ in 0..<(bytes.count * 4 + 16) {
+    for _ in 0..<(bytes.count * 4 + 16) where !finished {
         do throws(XMLParseError) {
-            guard let event = try parser.next() else { return outcome }
-            outcome.events.append(event)
+            if let event = try parser.next() { outcome.events.append(event) } else { finished = true }
         } catch {
             outcome.error = error
-            return outcome
+            finished = true
         }
     }
-    Issue.record("parser produced more events than its input can hold")
+    if !finished { Issue.record("parser produced more events than its input can hold") }
+    outcome.expansionSteps = parser.entityExpansionSteps
     return outcome
 }
 
@@ -379,22 +382,29 @@ struct XMLPullParserTests {
 
     // MARK: Hostile input
 
-    @Test("billion laughs is stopped quickly by the expansion budget")
+    /// The most expansion steps a budget of `budget` bytes allows: entering an entity, reading each byte of its
+    /// text and leaving it are one step each, and every entity entered is charged at least one byte, so the steps
+    /// stay under three per byte charged (plus the one entity whose charge crossed the budget).
+    private static func maxSteps(budget: Int, longestEntity: Int) -> Int {
+        3 * (budget + longestEntity + 1)
+    }
+
+    @Test("billion laughs is stopped by the expansion budget, after work bounded by the budget")
     func billionLaughs() throws {
         var subset = "<!ENTITY lol \"lol\">"
         for level in 1...9 {
             let previous = level == 1 ? "lol" : "lol\(level - 1)"
             subset += "<!ENTITY lol\(level) \"\(String(repeating: "&\(previous);", count: 10))\">"
         }
-        let xml = "<!DOCTYPE lolz [\(subset)]><lolz>&lol9;</lolz>"
-        let clock = ContinuousClock()
-        var outcome = ParseOutcome()
-        let elapsed = clock.measure { outcome = parse(xml) }
+        // &lol9; stands for 3 × 10^9 bytes of text; the default budget is 10^6 bytes.
+        let outcome = parse("<!DOCTYPE lolz [\(subset)]><lolz>&lol9;</lolz>")
         let error = try #require(outcome.error)
         #expect(error.message.contains("&lol9;"))
         #expect(error.message.contains("XMLLimits.maxEntityExpansionBytes"))
         #expect(error.message.contains("billion laughs"))
-        #expect(elapsed < .seconds(2))
+        #expect(outcome.expansionSteps > 0)
+        #expect(outcome.expansionSteps <= Self.maxSteps(budget: XMLLimits().maxEntityExpansionBytes, longestEntity: 60),
+                "\(outcome.expansionSteps) expansion steps")
     }
 
     @Test("many references to an empty entity are also bounded")
@@ -403,11 +413,27 @@ struct XMLPullParserTests {
         for level in 1...12 {
             subset += "<!ENTITY e\(level) \"\(String(repeating: "&e\(level - 1);", count: 16))\">"
         }
-        let clock = ContinuousClock()
-        var outcome = ParseOutcome()
-        let elapsed = clock.measure { outcome = parse("<!DOCTYPE a [\(subset)]><a>&e12;</a>") }
+        // 16^12 references to an entity whose text is empty: no text, but work all the same.
+        let outcome = parse("<!DOCTYPE a [\(subset)]><a>&e12;</a>")
         #expect(outcome.error?.message.contains("XMLLimits.maxEntityExpansionBytes") == true)
-        #expect(elapsed < .seconds(2))
+        #expect(outcome.expansionSteps <= Self.maxSteps(budget: XMLLimits().maxEntityExpansionBytes, longestEntity: 16 * 5),
+                "\(outcome.expansionSteps) expansion steps")
+    }
+
+    /// A small bomb (&lol5; stands for 300,000 bytes) against a budget of 10,000 bytes: stopped after work
+    /// bounded by the budget. A parser that did not stop at the budget would finish it (a million steps or so)
+    /// and give no error, so this fails without a hang.
+    @Test("the budget bounds the work, not only the text")
+    func budgetBoundsTheWork() throws {
+        var subset = "<!ENTITY lol \"lol\">"
+        for level in 1...5 {
+            let previous = level == 1 ? "lol" : "lol\(level - 1)"
+            subset += "<!ENTITY lol\(level) \"\(String(repeating: "&\(previous);", count: 10))\">"
+        }
+        let outcome = parse("<!DOCTYPE lolz [\(subset)]><lolz>&lol5;</lolz>", limits: XMLLimits(maxEntityExpansionBytes: 10_000))
+        #expect(outcome.error?.message.contains("XMLLimits.maxEntityExpansionBytes") == true)
+        #expect(outcome.expansionSteps > 1_000)
+        #expect(outcome.expansionSteps <= Self.maxSteps(budget: 10_000, longestEntity: 60), "\(outcome.expansionSteps) expansion steps")
     }
 
     @Test("the expansion budget is configurable")

@@ -1,9 +1,8 @@
-import ChanceryCorpus
 import FuzzSupport
 
-/// libFuzzer entry point: the bytes as a file read by the plain-text reader.
+/// libFuzzer entry point: the bytes as a file read by the plain-text reader (FuzzCheck.run, Fuzz/Sources/FuzzSupport/FuzzCheck.swift).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzCheck.read(FuzzCheck.bytes(data, size), as: .plainText)
+    FuzzCheck.run(.plain, FuzzCheck.bytes(data, size))
     return 0
 }

@@ -1,10 +1,36 @@
+import ChanceryAnalytics
 import ChanceryCorpus
 
-/// Checks that hold for every input, whatever its bytes; a broken one stops the run so libFuzzer keeps the input.
+/// What each fuzz target does with its bytes, and the checks that hold for every input, whatever its bytes.
+///
+/// Shared, file for file, by the fuzz targets (Fuzz/Sources/Fuzz*/) and by the replay of the kept crashers
+/// in `swift test` (Tests/ChanceryAnalyticsTests/FuzzCheck.swift is a link to this file, replayed by
+/// FuzzCrashRegressionTests), so both run the same code with the same checks.
 public enum FuzzCheck {
-    /// Stops the process with a message when `condition` is false (in every build configuration).
+    /// The fuzz targets, by the short names scripts/fuzz and the crashers' folders use.
+    public enum Target: String, CaseIterable, Sendable {
+        case wilson, tei, plain, tokenizer, temporal
+    }
+
+    /// Where a broken check goes: nil (the fuzzers) stops the process so libFuzzer keeps the input; a test sets
+    /// a handler that records an issue instead.
+    @TaskLocal public static var brokenCheck: (@Sendable (String) -> Void)?
+
+    /// Stops the process (or calls `brokenCheck`) with a message when `condition` is false, in every build configuration.
     public static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-        if !condition() { fatalError("fuzz invariant broken: \(message())") }
+        guard !condition() else { return }
+        if let brokenCheck { brokenCheck("fuzz invariant broken: \(message())") } else { fatalError("fuzz invariant broken: \(message())") }
+    }
+
+    /// Runs `target`'s body on `bytes`: what its LLVMFuzzerTestOneInput does.
+    public static func run(_ target: Target, _ bytes: [UInt8]) {
+        switch target {
+        case .wilson: read(bytes, as: .wilsonExport)
+        case .tei: read(bytes, as: .teiXML)
+        case .plain: read(bytes, as: .plainText)
+        case .tokenizer: tokenizer(bytes)
+        case .temporal: temporal(bytes)
+        }
     }
 
     /// The bytes libFuzzer hands over, copied into an array.
@@ -26,6 +52,24 @@ public enum FuzzCheck {
         for document in result.documents {
             require(document.format == format, "read as \(document.format), asked for \(format)")
             tokenized(document)
+        }
+        if format == .teiXML { cutShort(bytes, whole: result) }
+    }
+
+    /// A volume cut short keeps the documents completed before the cut: read without its last one, two and
+    /// three bytes, each shorter input gives a prefix of the documents of the input one byte longer (same
+    /// ids, titles and bodies). A cut inside a character once cost every document. A NUL byte is exempt: it
+    /// makes the file binary, refused whole.
+    static func cutShort(_ bytes: [UInt8], whole: FileReadResult) {
+        var longer = whole
+        for cut in 1...3 where cut < bytes.count {
+            guard bytes[bytes.count - cut] != 0 else { return }
+            let shorter = DocumentReader.read(bytes: Array(bytes.dropLast(cut)), name: "fuzz/input.txt", as: .teiXML)
+            let kept = shorter.documents.count <= longer.documents.count
+                && zip(shorter.documents, longer.documents).allSatisfy { $0.id == $1.id && $0.title == $1.title && $0.body == $1.body }
+            require(kept, "without its last \(cut) byte(s), \(shorter.documents.count) document(s) instead of a prefix of "
+                    + "\(longer.documents.count): \(shorter.problems.first?.message.prefix(200) ?? "no problem")")
+            longer = shorter
         }
     }
 
@@ -51,5 +95,61 @@ public enum FuzzCheck {
             require(span.range.lowerBound >= 0 && span.range.upperBound <= length, "editorial span \(span.range) in \(length) bytes")
         }
         return tokenized
+    }
+
+    /// The tokenizer on raw bytes (valid UTF-8 or not), then the whole text pipeline on the text.
+    public static func tokenizer(_ bytes: [UInt8]) {
+        // The scanner reads bytes: it must stay inside them whatever they hold.
+        bytes.withUnsafeBufferPointer { buffer in
+            var previous = 0
+            Tokenizer.scan(buffer) { range, _ in
+                require(range.lowerBound >= previous && !range.isEmpty && range.upperBound <= buffer.count,
+                        "token \(range) after \(previous) in \(buffer.count) bytes")
+                previous = range.upperBound
+                var scratch: [UInt8] = []
+                Tokenizer.fold(buffer, range, into: &scratch)
+                require(!scratch.isEmpty, "token \(range) folds to nothing")
+                _ = Tokenizer.term(buffer, range)
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let document = Document(id: "fuzz", file: "fuzz.txt", format: .plainText, title: "", date: nil, body: text)
+        let tokenized = tokenized(document)
+        _ = tokenized.terms
+        for index in tokenized.sentences.indices { _ = tokenized.sentenceText(index) }
+    }
+
+    /// Built once: the gazetteer's trigger index costs more than tagging a short text.
+    static let tagger = TemporalTagger()
+    static let builder = EventBuilder(tagger: tagger)
+
+    /// Document dates the first byte chooses from: none, and dates at each precision, before 1900 too.
+    static let documentDates: [HistoricalDate?] = [
+        nil,
+        try? HistoricalDate(year: 1962, month: 12, day: 8),
+        try? HistoricalDate(year: 1861, month: 3, day: 4),
+        try? HistoricalDate(year: 1958, month: 1),
+        try? HistoricalDate(year: 1900),
+        try? HistoricalDate(year: 1, month: 1, day: 1),
+        try? HistoricalDate(year: 9999, month: 12, day: 31),
+    ]
+
+    /// The temporal tagger and the event builder on a text (the bytes after the first), counted from the
+    /// document date the first byte chooses.
+    public static func temporal(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let documentDate = documentDates[Int(first) % documentDates.count]
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let tagging = tagger.tag(text, documentDate: documentDate)
+        let date = documentDate.map { DocumentDate(value: $0, text: $0.iso, provenance: .metadata) }
+        let document = Document(id: "fuzz", file: "fuzz.txt", format: .plainText, title: "", date: date, body: text)
+        let length = document.body.utf8.count
+        for expression in tagging.expressions {
+            require(expression.range.lowerBound >= 0 && expression.range.upperBound <= length,
+                    "expression \(expression.range) in \(length) bytes")
+            if let value = expression.date { _ = value.iso }
+        }
+        let tokenized = TokenizedDocument(document)
+        for event in builder.events(tokenized) { _ = event.date.iso }
     }
 }

@@ -1,9 +1,8 @@
-import ChanceryCorpus
 import FuzzSupport
 
-/// libFuzzer entry point: the bytes as a file read by the Wilson Center export reader.
+/// libFuzzer entry point: the bytes as a file read by the Wilson Center export reader (FuzzCheck.run, Fuzz/Sources/FuzzSupport/FuzzCheck.swift).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzCheck.read(FuzzCheck.bytes(data, size), as: .wilsonExport)
+    FuzzCheck.run(.wilson, FuzzCheck.bytes(data, size))
     return 0
 }

@@ -17,7 +17,8 @@ public struct FileReadResult: Sendable {
 /// TEI; text whose first line is bold and that has a bold `Citation:` heading
 /// is a Wilson Center export; other text is plain text. Before that, the bytes
 /// must be UTF-8 text: an empty file, a binary file (a NUL byte) and invalid
-/// UTF-8 are reported with the byte offset and skipped.
+/// UTF-8 are reported with the byte offset and skipped; XML that stops being
+/// UTF-8 part way keeps the documents before the bad byte (``TEIReader``).
 public enum DocumentReader {
     public static func read(_ file: InputFile) -> FileReadResult {
         read(file, inspecting: { _ in })
@@ -50,11 +51,13 @@ public enum DocumentReader {
         func failed(_ error: InputError) -> FileReadResult {
             FileReadResult(file: file, documents: [], problems: [error])
         }
-        if let problem = checkText(bytes, file: path) { return failed(problem) }
+        let isXML = format == .teiXML || (format == nil && bytes.withUnsafeBufferPointer(TEIReader.looksLike))
+        // XML that stops being UTF-8 part way is the XML parser's to report: the documents before the bad byte are kept.
+        if let problem = checkText(bytes, file: path, utf8: !isXML) { return failed(problem) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
 
         let id = documentID(for: file.relativePath)
-        if format == .teiXML || (format == nil && bytes.withUnsafeBufferPointer(TEIReader.looksLike)) {
+        if isXML {
             let (documents, problems) = TEIReader.read(bytes, file: path, idPrefix: id)
             return FileReadResult(file: file, documents: documents, problems: problems)
         }
@@ -119,8 +122,8 @@ public enum DocumentReader {
         return bytes[(offset + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
-    /// An error when the bytes are not UTF-8 text worth reading.
-    static func checkText(_ bytes: [UInt8], file: String) -> InputError? {
+    /// An error when the bytes are not UTF-8 text worth reading; with `utf8` false, invalid UTF-8 is left to the caller.
+    static func checkText(_ bytes: [UInt8], file: String, utf8: Bool = true) -> InputError? {
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             return InputError(file: file, location: .file, code: .empty, message: bytes.isEmpty ? "empty file" : "the file holds only whitespace")
         }
@@ -135,7 +138,7 @@ public enum DocumentReader {
                 return InputError(file: file, location: .byte(nul), code: .binary,
                                   message: "binary file (NUL byte at byte \(nul)); Chancery reads UTF-8 text and TEI XML")
             }
-            if let bad = UTF8Check.firstInvalidByte(in: buffer) {
+            if utf8, let bad = UTF8Check.firstInvalidByte(in: buffer) {
                 let (line, column) = UTF8Check.lineAndColumn(of: bad, in: buffer)
                 let hex = String(buffer[bad], radix: 16, uppercase: true)
                 if isCutOff(buffer, at: bad) {

@@ -12,8 +12,9 @@
 ///
 /// The XML is parsed as a stream of events, so a volume is never held as a
 /// tree. When the XML breaks off (a truncated file, a tag that does not
-/// match), the documents completed before the break are kept and the break is
-/// reported with its line and column.
+/// match, bytes that are not UTF-8 such as a character cut by truncation), the
+/// documents completed before the break are kept and the break is reported
+/// with its line and column (and its byte, when the bytes are not UTF-8).
 enum TEIReader {
     static func looksLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
@@ -32,9 +33,17 @@ enum TEIReader {
         } catch {
             let completed = state.documents.count
             let context = completed == 0 ? "" : completed == 1 ? " (the 1 document before it was read)" : " (the \(completed) documents before it were read)"
+            var message = "XML breaks off: \(error.message)"
+            if error.isEncodingError {
+                message = "XML breaks off at byte \(error.byteOffset): \(error.message)"
+                let cutOff = error.byteOffset < bytes.count && bytes.withUnsafeBufferPointer { DocumentReader.isCutOff($0, at: error.byteOffset) }
+                if error.message.hasPrefix("invalid UTF-8"), !cutOff {
+                    message += "; if the file is Windows-1252 or Latin-1, convert it with: iconv -f WINDOWS-1252 -t UTF-8"
+                }
+            }
             state.problems.append(InputError(
-                file: file, location: .line(error.line, column: error.column), code: .malformedXML,
-                message: "XML breaks off: \(error.message)\(context)"))
+                file: file, location: .line(error.line, column: error.column), code: error.isEncodingError ? .invalidUTF8 : .malformedXML,
+                message: message + context))
             return (state.documents, state.problems)
         }
         if !state.sawTEIRoot {

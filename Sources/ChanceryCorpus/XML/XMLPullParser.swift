@@ -21,13 +21,17 @@ public struct XMLParseError: Error, Sendable, Equatable, CustomStringConvertible
     public var column: Int
     /// 0-based offset of the error in the input bytes.
     public var byteOffset: Int
+    /// True when the document is not UTF-8 XML text from `byteOffset` on: another encoding (refused before any
+    /// event), or bytes that are not UTF-8 or are NUL (the events before them were returned).
+    public var isEncodingError: Bool
 
     /// Creates an error at an explicit position.
-    public init(message: String, line: Int, column: Int, byteOffset: Int) {
+    public init(message: String, line: Int, column: Int, byteOffset: Int, isEncodingError: Bool = false) {
         self.message = message
         self.line = line
         self.column = column
         self.byteOffset = byteOffset
+        self.isEncodingError = isEncodingError
     }
 
     /// `"line:column: message"`.
@@ -108,6 +112,12 @@ public struct XMLLimits: Sendable, Equatable {
 ///
 /// Call `next()` until it returns `nil` (a well-formed end) or throws. After an
 /// error every further call throws the same error.
+///
+/// Bytes that are not UTF-8 (a file cut inside a character, a Latin-1 byte) end
+/// the readable document: the events before them are returned as usual, and
+/// the parser throws the encoding error (`isEncodingError`) where it needs the
+/// first such byte, unless the markup before it is already broken. So a
+/// volume cut anywhere keeps the documents completed before the cut.
 public struct XMLPullParser: Sendable {
     /// 1-based line where the most recently returned event starts.
     public private(set) var line = 1
@@ -116,6 +126,10 @@ public struct XMLPullParser: Sendable {
 
     private let input: [UInt8]
     private let limits: XMLLimits
+    /// Where the readable input ends: the first byte that is not UTF-8 XML text, else the input's end.
+    private var readable: Int
+    /// The error at `readable` when the input goes on past it with bytes that are not UTF-8 XML text.
+    private var encodingError: XMLParseError?
     private var pos = 0
     private var phase = Phase.notStarted
     private var open: [OpenElement] = []
@@ -125,6 +139,11 @@ public struct XMLPullParser: Sendable {
     private var entities: [String: Entity] = [:]
     private var entityDeclarations = 0
     private var expandedBytes = 0
+    /// Steps taken expanding entities so far: one per entity entered and one per byte of replacement text read.
+    ///
+    /// The work the expansion budget bounds, counted so tests can check the bound
+    /// without timing it (Tests/ChanceryCorpusTests/XMLPullParserTests.swift).
+    private(set) var entityExpansionSteps = 0
     /// Reused across events so decoding text does not allocate each time.
     private var scratch: [UInt8] = []
     /// Where counting lines starts (after a BOM).
@@ -137,6 +156,7 @@ public struct XMLPullParser: Sendable {
     public init(bytes: [UInt8], limits: XMLLimits = .init()) {
         self.input = bytes
         self.limits = limits
+        self.readable = bytes.count
     }
 
     /// Creates a parser over UTF-8 data.
@@ -155,8 +175,10 @@ public struct XMLPullParser: Sendable {
         // A local reference lets the closure borrow the bytes while `self` is mutated.
         let bytes = input
         do throws(XMLParseError) {
-            return try bytes.withUnsafeBufferPointer { (buf) throws(XMLParseError) -> XMLEvent? in
-                try step(buf)
+            return try bytes.withUnsafeBufferPointer { (whole) throws(XMLParseError) -> XMLEvent? in
+                if phase == .notStarted { try begin(whole) }
+                // The parser sees only the readable bytes; running out of them is the encoding error (endOfInput).
+                return try step(UnsafeBufferPointer(rebasing: whole[..<readable]))
             }
         } catch {
             failure = error
@@ -192,7 +214,6 @@ public struct XMLPullParser: Sendable {
     // MARK: Driver
 
     private mutating func step(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) -> XMLEvent? {
-        if phase == .notStarted { try begin(buf) }
         if let name = pendingEnd {
             pendingEnd = nil
             if open.isEmpty { phase = .epilog }
@@ -207,10 +228,10 @@ public struct XMLPullParser: Sendable {
                 guard pos < n else {
                     let innermost = open.last
                     let what = innermost.map { "<\($0.name)> opened at line \($0.line) is not closed" } ?? "the document is not complete"
-                    throw parseError("unexpected end of file: \(what)", at: n, buf)
+                    throw endOfInput("unexpected end of file: \(what)", at: n, buf)
                 }
                 if buf[pos] == .lt {
-                    guard pos + 1 < n else { throw parseError("unexpected end of file after '<'", at: pos, buf) }
+                    guard pos + 1 < n else { throw endOfInput("unexpected end of file after '<'", at: pos, buf) }
                     let next = buf[pos + 1]
                     if next == .slash { return try readEndTag(buf) }
                     if next != .bang && next != .question { return try readStartTag(buf) }
@@ -224,7 +245,9 @@ public struct XMLPullParser: Sendable {
             case .prolog, .epilog:
                 skipWhitespace(buf)
                 guard pos < n else {
-                    if phase == .prolog { throw parseError("the document has no root element", at: n, buf) }
+                    if phase == .prolog { throw endOfInput("the document has no root element", at: n, buf) }
+                    // Bytes that are not UTF-8 after the root element are an error too, though they cost nothing.
+                    if let encodingError { throw encodingError }
                     phase = .finished
                     return nil
                 }
@@ -232,7 +255,7 @@ public struct XMLPullParser: Sendable {
                     let place = phase == .prolog ? "before the root element" : "after the root element <\(rootName)> closed"
                     throw parseError("text is not allowed \(place)", at: pos, buf)
                 }
-                guard pos + 1 < n else { throw parseError("unexpected end of file after '<'", at: pos, buf) }
+                guard pos + 1 < n else { throw endOfInput("unexpected end of file after '<'", at: pos, buf) }
                 switch buf[pos + 1] {
                 case .question:
                     try skipProcessingInstruction(buf)
@@ -247,7 +270,7 @@ public struct XMLPullParser: Sendable {
                     } else if hasPrefix(buf, pos, "<![CDATA[") {
                         throw parseError("CDATA sections are only allowed inside the root element", at: pos, buf)
                     } else {
-                        throw parseError("unexpected markup '<!'", at: pos, buf)
+                        throw markupError("unexpected markup '<!'", at: pos, buf)
                     }
                 case .slash:
                     throw parseError("end tag \(quotedTag(buf, from: pos + 2, prefix: "</")) has no matching start tag", at: pos, buf)
@@ -261,35 +284,41 @@ public struct XMLPullParser: Sendable {
         }
     }
 
-    /// Validates the encoding and skips the BOM and XML declaration.
-    private mutating func begin(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
+    /// Validates the encoding (setting where the readable input ends) and skips the BOM and XML declaration.
+    ///
+    /// A document in another encoding (a UTF-16 byte order mark, an XML declaration naming an encoding that is
+    /// not UTF-8) is refused at once; bytes that are not UTF-8 in a UTF-8 document end the readable input.
+    private mutating func begin(_ whole: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
         phase = .prolog
-        let n = buf.count
-        if n >= 2, (buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF) {
-            throw parseError("the document is UTF-16 (it starts with a UTF-16 byte order mark); Chancery reads only UTF-8", at: 0, buf)
+        if whole.count >= 2, (whole[0] == 0xFF && whole[1] == 0xFE) || (whole[0] == 0xFE && whole[1] == 0xFF) {
+            throw encodingProblem("the document is UTF-16 (it starts with a UTF-16 byte order mark); Chancery reads only UTF-8", at: 0, whole)
         }
-        if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
+        if whole.count >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF {
             pos = 3
             origin = Cursor(offset: 3)
             cursor = origin
         }
-        let declaredEncoding = Self.declaredEncoding(buf, from: pos)
-        let validation = Self.validateUTF8(buf, from: pos)
+        let declaredEncoding = Self.declaredEncoding(whole, from: pos)
+        let validation = Self.validateUTF8(whole, from: pos)
+        let foreign = declaredEncoding.map { !Self.isUTF8Compatible($0) } ?? false
         if let problem = validation.problem {
-            var message = problem.message
-            if let declaredEncoding, !Self.isUTF8Compatible(declaredEncoding) {
-                message += " (the XML declaration says encoding=\"\(declaredEncoding)\"; Chancery reads only UTF-8)"
+            if let declaredEncoding, foreign {
+                throw encodingProblem(problem.message + " (the XML declaration says encoding=\"\(declaredEncoding)\"; Chancery reads only UTF-8)",
+                                      at: problem.offset, whole)
             }
-            throw parseError(message, at: problem.offset, buf)
+            encodingError = encodingProblem(problem.message, at: problem.offset, whole)
+            readable = problem.offset
         }
-        if let declaredEncoding, !Self.isUTF8Compatible(declaredEncoding), validation.sawNonASCII {
-            throw parseError("the document declares encoding \"\(declaredEncoding)\"; Chancery reads only UTF-8", at: pos, buf)
+        if let declaredEncoding, foreign, validation.sawNonASCII {
+            throw encodingProblem("the document declares encoding \"\(declaredEncoding)\"; Chancery reads only UTF-8", at: pos, whole)
         }
+        let buf = UnsafeBufferPointer(rebasing: whole[..<readable])
+        let n = buf.count
         // `<?xml-stylesheet …?>` is an ordinary PI; only `<?xml` plus space or `?` is the declaration.
         if hasPrefix(buf, pos, "<?xml"), pos + 5 < n, buf[pos + 5].isXMLWhitespace || buf[pos + 5] == .question {
             let start = pos
             guard let end = find(buf, from: pos + 5, "?>") else {
-                throw parseError("unterminated XML declaration", at: start, buf)
+                throw endOfInput("unterminated XML declaration", at: start, buf)
             }
             pos = end + 2
         }
@@ -314,7 +343,7 @@ public struct XMLPullParser: Sendable {
         while true {
             let hadSpace = skipWhitespace(buf)
             guard pos < n else {
-                throw parseError("unexpected end of file inside the start tag <\(name)>", at: n, buf)
+                throw endOfInput("unexpected end of file inside the start tag <\(name)>", at: n, buf)
             }
             let b = buf[pos]
             if b == .gt {
@@ -340,12 +369,12 @@ public struct XMLPullParser: Sendable {
             }
             skipWhitespace(buf)
             guard pos < n, buf[pos] == .equals else {
-                throw parseError("attribute \(attrName) in <\(name)> has no value (expected '=')", at: min(pos, n), buf)
+                throw parseError("attribute \(attrName) in <\(name)> has no value (expected '=')", at: min(pos, n), buf, cutShort: pos >= n)
             }
             pos += 1
             skipWhitespace(buf)
             guard pos < n, buf[pos] == .quote || buf[pos] == .apostrophe else {
-                throw parseError("the value of attribute \(attrName) in <\(name)> must be in quotes", at: min(pos, n), buf)
+                throw parseError("the value of attribute \(attrName) in <\(name)> must be in quotes", at: min(pos, n), buf, cutShort: pos >= n)
             }
             let value = try readAttributeValue(buf, attributeName: attrName, elementName: name)
             // A linear scan is fastest for the usual handful; the set keeps huge tags linear.
@@ -379,11 +408,11 @@ public struct XMLPullParser: Sendable {
         let tagStart = pos
         pos += 2
         guard let (nameStart, nameEnd) = readName(buf) else {
-            throw parseError("expected an element name after '</'", at: pos, buf)
+            throw parseError("expected an element name after '</'", at: pos, buf, cutShort: pos >= n)
         }
         skipWhitespace(buf)
         guard pos < n else {
-            throw parseError("unexpected end of file inside the end tag </\(Self.string(buf, nameStart, nameEnd))>", at: n, buf)
+            throw endOfInput("unexpected end of file inside the end tag </\(Self.string(buf, nameStart, nameEnd))>", at: n, buf)
         }
         guard buf[pos] == .gt else {
             throw parseError("expected '>' to finish the end tag </\(Self.string(buf, nameStart, nameEnd))>", at: pos, buf)
@@ -424,7 +453,7 @@ public struct XMLPullParser: Sendable {
         pos = i
         while true {
             guard pos < n else {
-                throw parseError("unexpected end of file in the value of attribute \(attributeName) in <\(elementName)> (its quote opened at line \(position(of: valueStart, buf).line))", at: n, buf)
+                throw endOfInput("unexpected end of file in the value of attribute \(attributeName) in <\(elementName)> (its quote opened at line \(position(of: valueStart, buf).line))", at: n, buf)
             }
             let b = buf[pos]
             switch b {
@@ -489,7 +518,7 @@ public struct XMLPullParser: Sendable {
                 } else if hasPrefix(buf, pos, "<!DOCTYPE") {
                     throw parseError("a DOCTYPE declaration is only allowed before the root element", at: pos, buf)
                 } else {
-                    throw parseError("unexpected markup '<!' (expected a comment or CDATA section)", at: pos, buf)
+                    throw markupError("unexpected markup '<!' (expected a comment or CDATA section)", at: pos, buf)
                 }
             }
         }
@@ -499,7 +528,7 @@ public struct XMLPullParser: Sendable {
         let start = pos
         let contentStart = pos + 9
         guard let end = find(buf, from: contentStart, "]]>") else {
-            throw parseError("unterminated CDATA section", at: start, buf)
+            throw endOfInput("unterminated CDATA section", at: start, buf)
         }
         appendNormalizingLineEnds(buf, contentStart, end)
         pos = end + 3
@@ -525,7 +554,7 @@ public struct XMLPullParser: Sendable {
     private mutating func skipComment(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
         let start = pos
         guard let end = find(buf, from: pos + 4, "-->") else {
-            throw parseError("unterminated comment", at: start, buf)
+            throw endOfInput("unterminated comment", at: start, buf)
         }
         pos = end + 3
     }
@@ -534,7 +563,7 @@ public struct XMLPullParser: Sendable {
         let start = pos
         pos += 2
         guard let (targetStart, targetEnd) = readName(buf) else {
-            throw parseError("a processing instruction needs a target name after '<?'", at: start, buf)
+            throw parseError("a processing instruction needs a target name after '<?'", at: start, buf, cutShort: pos >= buf.count)
         }
         if targetEnd - targetStart == 3,
            buf[targetStart] | 0x20 == UInt8(ascii: "x"),
@@ -543,7 +572,7 @@ public struct XMLPullParser: Sendable {
             throw parseError("the XML declaration <?xml …?> is only allowed at the very start of the document", at: start, buf)
         }
         guard let end = find(buf, from: pos, "?>") else {
-            throw parseError("unterminated processing instruction <?\(Self.string(buf, targetStart, targetEnd))", at: start, buf)
+            throw endOfInput("unterminated processing instruction <?\(Self.string(buf, targetStart, targetEnd))", at: start, buf)
         }
         pos = end + 2
     }
@@ -555,6 +584,8 @@ public struct XMLPullParser: Sendable {
         case predefined(UInt8, end: Int)
         case named(String, end: Int)
         case invalid(String)
+        /// Invalid because the input ends before the reference does.
+        case cutOff(String)
     }
 
     /// Decodes the reference at `pos` (which holds '&') into `scratch`.
@@ -563,6 +594,8 @@ public struct XMLPullParser: Sendable {
         switch Self.scanReference(buf, at: amp) {
         case .invalid(let message):
             throw parseError(message, at: amp, buf)
+        case .cutOff(let message):
+            throw endOfInput(message, at: amp, buf)
         case .character(let scalar, let end):
             appendScalar(scalar)
             pos = end
@@ -597,6 +630,7 @@ public struct XMLPullParser: Sendable {
             case .external:
                 throw parseError("entity &\(name);\(via) refers to an external resource, which Chancery never loads", at: referenceOffset, buf)
             case .internal(let text):
+                entityExpansionSteps += 1
                 expandedBytes += max(text.count, 1)
                 if expandedBytes > limits.maxEntityExpansionBytes {
                     throw parseError("expanding entity &\(outermost); goes past the limit of \(limits.maxEntityExpansionBytes) bytes of entity text (XMLLimits.maxEntityExpansionBytes); the document may be an entity-expansion (\"billion laughs\") attack", at: referenceOffset, buf)
@@ -608,6 +642,7 @@ public struct XMLPullParser: Sendable {
         frames.append(Frame(name: name, text: try resolve(name, from: nil)))
         active.insert(name)
         while let top = frames.last {
+            entityExpansionSteps += 1
             let level = frames.count - 1
             let i = top.index
             guard i < top.text.count else {
@@ -620,7 +655,7 @@ public struct XMLPullParser: Sendable {
             case .amp:
                 let scan = top.text.withUnsafeBufferPointer { Self.scanReference($0, at: i) }
                 switch scan {
-                case .invalid(let message):
+                case .invalid(let message), .cutOff(let message):
                     throw parseError("\(message) (inside entity &\(top.name);)", at: referenceOffset, buf)
                 case .character(let scalar, let end):
                     appendScalar(scalar)
@@ -662,7 +697,7 @@ public struct XMLPullParser: Sendable {
     private static func scanReference(_ p: UnsafeBufferPointer<UInt8>, at amp: Int) -> ReferenceScan {
         let n = p.count
         var i = amp + 1
-        guard i < n else { return .invalid("'&' at end of input (write &amp; for a literal '&')") }
+        guard i < n else { return .cutOff("'&' at end of input (write &amp; for a literal '&')") }
         if p[i] == .hash {
             i += 1
             var radix: UInt32 = 10
@@ -678,7 +713,8 @@ public struct XMLPullParser: Sendable {
                 i += 1
             }
             guard i > digitsStart, i < n, p[i] == .semicolon else {
-                return .invalid("malformed character reference \(snippet(p, amp, min(i + 1, n))) (expected &#digits; or &#xhex;)")
+                let message = "malformed character reference \(snippet(p, amp, min(i + 1, n))) (expected &#digits; or &#xhex;)"
+                return i < n ? .invalid(message) : .cutOff(message)
             }
             guard isXMLChar(value), let scalar = Unicode.Scalar(value) else {
                 return .invalid("character reference \(snippet(p, amp, i + 1)) is not a character allowed in XML")
@@ -692,7 +728,8 @@ public struct XMLPullParser: Sendable {
         i += 1
         while i < n, p[i].isNameChar { i += 1 }
         guard i < n, p[i] == .semicolon else {
-            return .invalid("entity reference \(snippet(p, amp, i)) is missing its ';'")
+            let message = "entity reference \(snippet(p, amp, i)) is missing its ';'"
+            return i < n ? .invalid(message) : .cutOff(message)
         }
         if let byte = predefinedEntity(p, nameStart, i) {
             return .predefined(byte, end: i + 1)
@@ -744,12 +781,12 @@ public struct XMLPullParser: Sendable {
         sawDoctype = true
         pos += 9
         guard skipWhitespace(buf), readName(buf) != nil else {
-            throw parseError("expected the root element name after <!DOCTYPE", at: pos, buf)
+            throw parseError("expected the root element name after <!DOCTYPE", at: pos, buf, cutShort: pos >= n)
         }
         var sawSubset = false
         while true {
             skipWhitespace(buf)
-            guard pos < n else { throw parseError("unterminated DOCTYPE declaration", at: start, buf) }
+            guard pos < n else { throw endOfInput("unterminated DOCTYPE declaration", at: start, buf) }
             let b = buf[pos]
             if b == .gt {
                 pos += 1
@@ -773,7 +810,7 @@ public struct XMLPullParser: Sendable {
         let n = buf.count
         while true {
             skipWhitespace(buf)
-            guard pos < n else { throw parseError("unterminated DOCTYPE internal subset", at: doctypeStart, buf) }
+            guard pos < n else { throw endOfInput("unterminated DOCTYPE internal subset", at: doctypeStart, buf) }
             let b = buf[pos]
             if b == .rbracket {
                 pos += 1
@@ -784,7 +821,7 @@ public struct XMLPullParser: Sendable {
                 let refStart = pos
                 pos += 1
                 guard readName(buf) != nil, pos < n, buf[pos] == .semicolon else {
-                    throw parseError("malformed parameter-entity reference in the DOCTYPE", at: refStart, buf)
+                    throw parseError("malformed parameter-entity reference in the DOCTYPE", at: refStart, buf, cutShort: pos >= n)
                 }
                 pos += 1
             } else if hasPrefix(buf, pos, "<!--") {
@@ -796,7 +833,7 @@ public struct XMLPullParser: Sendable {
             } else if hasPrefix(buf, pos, "<!ELEMENT") || hasPrefix(buf, pos, "<!ATTLIST") || hasPrefix(buf, pos, "<!NOTATION") {
                 try skipDeclaration(buf)
             } else {
-                throw parseError("unexpected \(Self.describe(buf, at: pos)) in the DOCTYPE internal subset", at: pos, buf)
+                throw markupError("unexpected \(Self.describe(buf, at: pos)) in the DOCTYPE internal subset", at: pos, buf)
             }
         }
     }
@@ -818,7 +855,7 @@ public struct XMLPullParser: Sendable {
                 pos += 1
             }
         }
-        throw parseError("unterminated markup declaration", at: start, buf)
+        throw endOfInput("unterminated markup declaration", at: start, buf)
     }
 
     private mutating func skipQuoted(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
@@ -827,7 +864,7 @@ public struct XMLPullParser: Sendable {
         let quote = buf[pos]
         var i = pos + 1
         while i < n, buf[i] != quote { i += 1 }
-        guard i < n else { throw parseError("unterminated quoted string", at: start, buf) }
+        guard i < n else { throw endOfInput("unterminated quoted string", at: start, buf) }
         pos = i + 1
     }
 
@@ -839,7 +876,7 @@ public struct XMLPullParser: Sendable {
         if entityDeclarations > limits.maxInternalEntities {
             throw parseError("more than \(limits.maxInternalEntities) entity declarations (XMLLimits.maxInternalEntities)", at: start, buf)
         }
-        guard skipWhitespace(buf) else { throw parseError("expected whitespace after <!ENTITY", at: pos, buf) }
+        guard skipWhitespace(buf) else { throw parseError("expected whitespace after <!ENTITY", at: pos, buf, cutShort: pos >= n) }
         var isParameter = false
         if pos < n, buf[pos] == .percent {
             isParameter = true
@@ -847,11 +884,11 @@ public struct XMLPullParser: Sendable {
             skipWhitespace(buf)
         }
         guard let (nameStart, nameEnd) = readName(buf) else {
-            throw parseError("expected an entity name in <!ENTITY", at: min(pos, n), buf)
+            throw parseError("expected an entity name in <!ENTITY", at: min(pos, n), buf, cutShort: pos >= n)
         }
         let name = Self.string(buf, nameStart, nameEnd)
         guard skipWhitespace(buf), pos < n else {
-            throw parseError("expected a value or SYSTEM/PUBLIC identifier for entity \(name)", at: min(pos, n), buf)
+            throw parseError("expected a value or SYSTEM/PUBLIC identifier for entity \(name)", at: min(pos, n), buf, cutShort: pos >= n)
         }
         let entity: Entity
         if buf[pos] == .quote || buf[pos] == .apostrophe {
@@ -862,7 +899,7 @@ public struct XMLPullParser: Sendable {
             entity = .external
             while true {
                 skipWhitespace(buf)
-                guard pos < n else { throw parseError("unterminated declaration of entity \(name)", at: start, buf) }
+                guard pos < n else { throw endOfInput("unterminated declaration of entity \(name)", at: start, buf) }
                 if buf[pos] == .gt { break }
                 if buf[pos] == .quote || buf[pos] == .apostrophe {
                     try skipQuoted(buf)
@@ -871,11 +908,11 @@ public struct XMLPullParser: Sendable {
                 }
             }
         } else {
-            throw parseError("expected a quoted value or SYSTEM/PUBLIC identifier for entity \(name)", at: pos, buf)
+            throw markupError("expected a quoted value or SYSTEM/PUBLIC identifier for entity \(name)", at: pos, buf)
         }
         skipWhitespace(buf)
         guard pos < n, buf[pos] == .gt else {
-            throw parseError("expected '>' to finish the declaration of entity \(name)", at: min(pos, n), buf)
+            throw parseError("expected '>' to finish the declaration of entity \(name)", at: min(pos, n), buf, cutShort: pos >= n)
         }
         pos += 1
         // The first declaration binds (XML 1.0 §4.2), and the five predefined entities are never redefined.
@@ -895,7 +932,7 @@ public struct XMLPullParser: Sendable {
         pos += 1
         scratch.removeAll(keepingCapacity: true)
         while true {
-            guard pos < n else { throw parseError("unterminated value of entity \(entityName)", at: start, buf) }
+            guard pos < n else { throw endOfInput("unterminated value of entity \(entityName)", at: start, buf) }
             let b = buf[pos]
             switch b {
             case quote:
@@ -905,7 +942,7 @@ public struct XMLPullParser: Sendable {
                 throw parseError("parameter-entity references are not supported inside the value of entity \(entityName)", at: pos, buf)
             case .amp:
                 switch Self.scanReference(buf, at: pos) {
-                case .invalid(let message):
+                case .invalid(let message), .cutOff(let message):
                     throw parseError(message, at: pos, buf)
                 case .character(let scalar, let end):
                     appendScalar(scalar)
@@ -1036,6 +1073,29 @@ public struct XMLPullParser: Sendable {
         return XMLParseError(message: message, line: c.line, column: c.column, byteOffset: c.offset)
     }
 
+    private func encodingProblem(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
+        var error = parseError(message, at: offset, buf)
+        error.isEncodingError = true
+        return error
+    }
+
+    /// The error for markup that the end of the readable bytes cuts short: when bytes that are not UTF-8 end
+    /// them, that encoding error (the parser needed the bad byte); else `message` at `offset`.
+    private func endOfInput(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
+        encodingError ?? parseError(message, at: offset, buf)
+    }
+
+    /// `endOfInput` when `cutShort` (the readable bytes ran out before the markup did), else `parseError`.
+    private func parseError(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>, cutShort: Bool) -> XMLParseError {
+        cutShort ? endOfInput(message, at: offset, buf) : parseError(message, at: offset, buf)
+    }
+
+    /// An error for unexpected markup at `offset`, which may be the start of a keyword (`<!DOCTYPE`,
+    /// `<![CDATA[`, `<!NOTATION`, `SYSTEM`) that the end of the readable bytes cuts short.
+    private func markupError(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
+        buf.count - offset < 10 ? endOfInput(message, at: offset, buf) : parseError(message, at: offset, buf)
+    }
+
     /// Moves a cursor forward, counting CR, LF and CRLF as one line end and columns in scalars.
     private static func advance(_ c: inout Cursor, to target: Int, _ buf: UnsafeBufferPointer<UInt8>) {
         let end = min(target, buf.count)
@@ -1123,7 +1183,7 @@ public struct XMLPullParser: Sendable {
             }
             for k in 1..<length {
                 guard i + k < n else {
-                    return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)) (a multi-byte sequence cut off by the end of the input)"), sawNonASCII)
+                    return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)): the last character is cut off by the end of the input, which may be truncated"), sawNonASCII)
                 }
                 let b = buf[i + k]
                 let low = k == 1 ? secondLow : 0x80
