@@ -190,4 +190,22 @@ import Glibc
         #expect(corpus.warnings.map(\.code) == [.repeatedID])
         #expect(corpus.warnings.first?.message.contains("\"vol/d1~2\"") == true)
     }
+
+    /// UTF-32 was called UTF-16; text in either without a byte order mark was called binary.
+    @Test(arguments: [("UTF-32LE", true), ("UTF-32BE", true), ("UTF-16LE", true), ("UTF-16BE", true),
+                      ("UTF-32LE", false), ("UTF-32BE", false), ("UTF-16LE", false), ("UTF-16BE", false)])
+    func wideEncodingsAreNamed(_ encoding: String, _ withMark: Bool) throws {
+        let text = "Invented memo\n\nThe talks on aid went on.\n"
+        let big = encoding.hasSuffix("BE")
+        let width = encoding.hasPrefix("UTF-32") ? 4 : 2
+        var bytes: [UInt8] = []
+        for scalar in ((withMark ? "\u{FEFF}" : "") + text).unicodeScalars {
+            var unit = Array(withUnsafeBytes(of: scalar.value.littleEndian) { Array($0) }.prefix(width))
+            if big { unit.reverse() }
+            bytes += unit
+        }
+        let result = DocumentReader.read(bytes: bytes, name: "memo.txt")
+        #expect(result.documents.isEmpty)
+        #expect(result.problems.map(\.message) == ["\(encoding) text; Chancery reads UTF-8 (convert with: iconv -f \(encoding) -t UTF-8)"])
+    }
 }
