@@ -113,9 +113,17 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let written: ReportWriter.Written
-        do {
-            written = try ReportWriter.write(report, to: destination, version: ChanceryVersion.current, interruption: interruption)
-        } catch {
+        // libxlsxwriter prints its own "[ERROR] workbook_close(): ..." to C's stderr before Chancery's message,
+        // which names the file and the system's reason already: what it prints is kept, and shown only when the
+        // report is written all the same (then it is news).
+        let (result, libraryOutput) = CStandardError.capturing {
+            Result { try ReportWriter.write(report, to: destination, version: ChanceryVersion.current, interruption: interruption) }
+        }
+        switch result {
+        case let .success(value):
+            written = value
+            if !libraryOutput.isEmpty { Console.errorMessage(libraryOutput.trimmingCharacters(in: .newlines)) }
+        case let .failure(error):
             Console.error("error: \(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
@@ -213,5 +221,24 @@ final class ProgressBar: @unchecked Sendable {
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\n".utf8))
+    }
+}
+
+/// C's `stderr` stream pointed at memory for a while: what C libraries print there (libxlsxwriter's error lines)
+/// is kept apart from Chancery's own messages, which are written to file descriptor 2 directly (`Console`).
+enum CStandardError {
+    static func capturing<T>(_ body: () -> T) -> (T, String) {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        // The variable itself, found by name: Swift 6 will not let a global C variable be assigned directly.
+        guard let address = dlsym(nil, "stderr")?.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self),
+              let memory = open_memstream(&buffer, &size) else { return (body(), "") }
+        let saved = address.pointee
+        address.pointee = memory
+        let value = body()
+        address.pointee = saved
+        fclose(memory)
+        defer { free(buffer) }
+        return (value, buffer.map { String(cString: $0) } ?? "")
     }
 }
