@@ -69,14 +69,10 @@ public enum KeywordInContext {
             }
             return KWICLine(
                 documentID: document.document.id, date: document.document.date?.value, topic: label(match),
-                left: collapse(document.document.text(at: leftOffset..<first.range.lowerBound)),
-                match: collapse(document.document.text(at: first.range.lowerBound..<last.range.upperBound)),
-                right: collapse(document.document.text(at: last.range.upperBound..<rightOffset)),
+                left: document.document.collapsedText(at: leftOffset..<first.range.lowerBound),
+                match: document.document.collapsedText(at: first.range.lowerBound..<last.range.upperBound),
+                right: document.document.collapsedText(at: last.range.upperBound..<rightOffset),
                 sentenceIndex: first.sentence, offset: first.range.lowerBound)
         }
-    }
-
-    private static func collapse(_ text: Substring) -> String {
-        text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 }
