@@ -110,8 +110,10 @@ public struct Lexicon: Sendable, Hashable {
         do {
             return try LexiconPattern(text)
         } catch {
+            // A pattern refused for its length is shown by its start.
+            let shown = text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(59))) + "…" : text
             throw LexiconError(file: source, line: node.mark?.line, column: node.mark?.column, topic: topic, pattern: text,
-                               message: "topic \"\(topic)\": pattern \"\(text)\": \(error)")
+                               message: "topic \"\(topic)\": pattern \"\(shown)\": \(error)")
         }
     }
 }
