@@ -73,7 +73,7 @@ struct CountingOptions: ParsableArguments {
             do {
                 return try StopwordList(contentsOf: URL(fileURLWithPath: stopwords))
             } catch {
-                throw ValidationError("cannot read the stopword list \(stopwords): \(error.localizedDescription)")
+                throw ValidationError(error.description)
             }
         }
     }
@@ -94,12 +94,12 @@ struct LexiconOptions: ParsableArguments {
 
     var url: URL { lexicon.map { URL(fileURLWithPath: $0) } ?? DefaultLexicon.url }
 
-    /// The lexicon file's bytes, for its digest in the manifest.
+    /// The lexicon file's bytes, for its digest in the manifest (read with the same bounds as the lexicon).
     func bytes() throws -> [UInt8] {
         do {
-            return [UInt8](try Data(contentsOf: url))
+            return try OptionFile.bytes(url.path, kind: "lexicon")
         } catch {
-            throw ValidationError("cannot read the lexicon \(url.path): \(error.localizedDescription)")
+            throw ValidationError(error.description)
         }
     }
 

@@ -37,6 +37,13 @@ public struct KWICOptions: Sendable, Hashable, Codable {
 public enum KeywordInContext {
     public static func lines(_ matches: [PatternMatch], in document: TokenizedDocument, options: KWICOptions = KWICOptions(),
                              label: (PatternMatch) -> String) -> [KWICLine] {
+        var steps = 0
+        return lines(matches, in: document, options: options, steps: &steps, label: label)
+    }
+
+    /// `lines`, counting in `steps` the tokens looked at, for tests that bound the work.
+    static func lines(_ matches: [PatternMatch], in document: TokenizedDocument, options: KWICOptions, steps: inout Int,
+                      label: (PatternMatch) -> String) -> [KWICLine] {
         let tokens = document.tokens
         return matches.map { match in
             let first = tokens[match.tokens.lowerBound], last = tokens[match.tokens.upperBound - 1]
@@ -44,39 +51,28 @@ public enum KeywordInContext {
             var leftStart = max(0, match.tokens.lowerBound - options.window)
             var rightEnd = min(tokens.count, match.tokens.upperBound + options.window)
             if options.cutAtSentence {
-                while leftStart < match.tokens.lowerBound, tokens[leftStart].sentence != first.sentence { leftStart += 1 }
-                while rightEnd > match.tokens.upperBound, tokens[rightEnd - 1].sentence != last.sentence { rightEnd -= 1 }
+                while leftStart < match.tokens.lowerBound, tokens[leftStart].sentence != first.sentence { leftStart += 1; steps += 1 }
+                while rightEnd > match.tokens.upperBound, tokens[rightEnd - 1].sentence != last.sentence { rightEnd -= 1; steps += 1 }
             }
             var leftOffset = leftStart < match.tokens.lowerBound ? tokens[leftStart].range.lowerBound : first.range.lowerBound
             var rightOffset = rightEnd > match.tokens.upperBound ? tokens[rightEnd - 1].range.upperBound : last.range.upperBound
             if options.cutAtSentence {
-                if leftStart == firstToken(of: first.sentence, from: match.tokens.lowerBound, tokens) { leftOffset = sentence.lowerBound }
-                if rightEnd == lastToken(of: last.sentence, from: match.tokens.upperBound - 1, tokens) + 1 {
+                // The tokens from `leftStart` to the match are all in the match's first sentence (tokens are in
+                // sentence order): the context reaches the sentence's start when no token of it comes before.
+                // Asking the neighbour, not walking back to the sentence's first token, keeps a hit's cost
+                // bounded by the window however long its sentence is.
+                if leftStart == 0 || tokens[leftStart - 1].sentence != first.sentence { leftOffset = sentence.lowerBound }
+                if rightEnd == tokens.count || tokens[rightEnd].sentence != last.sentence {
                     rightOffset = document.sentences[last.sentence].upperBound
                 }
+                steps += 2
             }
             return KWICLine(
                 documentID: document.document.id, date: document.document.date?.value, topic: label(match),
-                left: collapse(document.document.text(at: leftOffset..<first.range.lowerBound)),
-                match: collapse(document.document.text(at: first.range.lowerBound..<last.range.upperBound)),
-                right: collapse(document.document.text(at: last.range.upperBound..<rightOffset)),
+                left: document.document.collapsedText(at: leftOffset..<first.range.lowerBound),
+                match: document.document.collapsedText(at: first.range.lowerBound..<last.range.upperBound),
+                right: document.document.collapsedText(at: last.range.upperBound..<rightOffset),
                 sentenceIndex: first.sentence, offset: first.range.lowerBound)
         }
-    }
-
-    private static func firstToken(of sentence: Int, from index: Int, _ tokens: [Token]) -> Int {
-        var i = index
-        while i > 0, tokens[i - 1].sentence == sentence { i -= 1 }
-        return i
-    }
-
-    private static func lastToken(of sentence: Int, from index: Int, _ tokens: [Token]) -> Int {
-        var i = index
-        while i + 1 < tokens.count, tokens[i + 1].sentence == sentence { i += 1 }
-        return i
-    }
-
-    private static func collapse(_ text: Substring) -> String {
-        text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 }

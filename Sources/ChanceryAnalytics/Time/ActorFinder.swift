@@ -44,12 +44,32 @@ struct ActorFinder {
 
     /// The actors of sentence `index`, skipping tokens inside the given ranges (the temporal expressions).
     func actors(inSentence index: Int, excluding excluded: [Range<Int>]) -> [String] {
+        var steps = 0
+        return actors(inSentence: index, excluding: excluded, steps: &steps)
+    }
+
+    /// `actors`, counting in `steps` the tokens, spans, ranges and names looked at, for tests that bound the work.
+    ///
+    /// Every lookup is in the sentence and costs the same however many came before: the sentence's tokens and
+    /// spans are found by binary search (they are in text order), the ranges to skip are passed in order, and the
+    /// names found are kept in a `NameList`. Filtering the document's tokens for each sentence, and asking every
+    /// range, span and name at every token, made a document of many sentences, or one long sentence of many
+    /// dates, quadratic (a 10 MB document took three minutes).
+    func actors(inSentence index: Int, excluding excluded: [Range<Int>], steps: inout Int) -> [String] {
         var body = document.document.body
         let spans = document.document.editorialSpans
         return body.withUTF8 { bytes -> [String] in
             let sentence = document.sentences[index]
-            let tokens = document.tokens.filter { $0.sentence == index }
-            var actors: [String] = []
+            let all = document.tokens
+            let first = Self.firstIndex(in: all.indices) { all[$0].sentence >= index }
+            let tokens = all[first..<Self.firstIndex(in: first..<all.count) { all[$0].sentence > index }]
+            steps += tokens.count
+            /// The last token of the sentence that ends at or before `offset`.
+            func lastToken(endingBy offset: Int) -> Token? {
+                let end = Self.firstIndex(in: tokens.indices) { tokens[$0].range.upperBound > offset }
+                return end > tokens.startIndex ? tokens[end - 1] : nil
+            }
+            var actors = NameList()
             var run: [Token] = []
             func text(_ token: Token) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self) }
             func flush() {
@@ -63,8 +83,7 @@ struct ActorFinder {
                 if words.count == 1, Self.isAdjective(words[0]) { return }
                 // A trailing adjective belongs to the noun after it ("North Korean military").
                 if let last = words.last, Self.isAdjective(last), words.allSatisfy({ Self.isAdjective($0) || ["north", "south", "east", "west"].contains($0.lowercased()) }) { return }
-                let name = words.joined(separator: " ")
-                if !actors.contains(name) { actors.append(name) }
+                actors.add(words.joined(separator: " "))
             }
             // A short quoted title of capitalized words is one name: "Peace and Socialism".
             var quoted: [Range<Int>] = []
@@ -72,10 +91,14 @@ struct ActorFinder {
             var open: Int?
             for k in sentence where bytes[k] == UInt8(ascii: "\"") || (bytes[k] == 0xE2 && k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9C || bytes[k + 2] == 0x9D)) {
                 if let start = open {
-                    let inner = tokens.filter { $0.range.lowerBound > start && $0.range.upperBound <= k }
-                    if (1...6).contains(inner.count), Self.isCapital(bytes[inner[0].range.lowerBound]),
+                    // The tokens strictly inside the quotes: a run of the sentence's tokens, in text order.
+                    let from = Self.firstIndex(in: tokens.indices) { tokens[$0].range.lowerBound > start }
+                    let to = Self.firstIndex(in: from..<tokens.endIndex) { tokens[$0].range.upperBound > k }
+                    let inner = tokens[from..<max(from, to)]
+                    steps += 2
+                    if (1...6).contains(inner.count), Self.isCapital(bytes[inner[inner.startIndex].range.lowerBound]),
                        inner.allSatisfy({ Self.isCapital(bytes[$0.range.lowerBound]) || ["and", "of", "the", "for"].contains(Tokenizer.term(bytes, $0.range)) }) {
-                        let range = inner[0].range.lowerBound..<inner[inner.count - 1].range.upperBound
+                        let range = inner[inner.startIndex].range.lowerBound..<inner[inner.endIndex - 1].range.upperBound
                         quoted.append(range)
                         quotedNames.append((range.lowerBound, String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
                     }
@@ -84,19 +107,29 @@ struct ActorFinder {
                     open = k
                 }
             }
+            // Ranges a token may fall in, each walked once as the tokens go by (tokens are in text order): the
+            // quoted names, the expressions to skip, and editorial resolutions.
+            var nextQuotedName = 0
+            var quotedWalk = RangeWalk(quoted)
+            var excludedWalk = RangeWalk(excluded)
+            let firstSpan = Self.firstIndex(in: spans.indices) { spans[$0].range.upperBound > sentence.lowerBound }
+            var resolutionWalk = RangeWalk(spans[firstSpan...].lazy.prefix { $0.range.lowerBound < sentence.upperBound }
+                .filter { $0.kind == .resolution }.map(\.range))
             var previous: Token?
             for token in tokens {
-                if let (start, name) = quotedNames.first, token.range.lowerBound >= start {
+                steps += 1
+                if nextQuotedName < quotedNames.count, token.range.lowerBound >= quotedNames[nextQuotedName].0 {
                     flush()
-                    if !actors.contains(name) { actors.append(name) }
-                    quotedNames.removeFirst()
+                    actors.add(quotedNames[nextQuotedName].1)
+                    nextQuotedName += 1
                 }
-                if quoted.contains(where: { $0.contains(token.range.lowerBound) }) {
+                if quotedWalk.contains(token.range.lowerBound, &steps) {
                     flush()
                     previous = token
                     continue
                 }
-                let inExpression = excluded.contains { $0.contains(token.range.lowerBound) }
+                let inExpression = excludedWalk.contains(token.range.lowerBound, &steps)
+                let inResolution = resolutionWalk.contains(token.range.lowerBound, &steps)
                 let term = Tokenizer.term(bytes, token.range)
                 let first = token.range.lowerBound == sentence.lowerBound
                 var capitalized = Self.isCapital(bytes[token.range.lowerBound]) && !token.isNumeric
@@ -104,7 +137,7 @@ struct ActorFinder {
                 if capitalized, first, !namesInside.contains(term), !Self.titles.contains(term) { capitalized = false }
                 if capitalized, inExpression { capitalized = false }
                 // Resolution brackets are handled as whole names below.
-                if token.isEditorial, spans.contains(where: { $0.kind == .resolution && $0.range.contains(token.range.lowerBound) }) { capitalized = false }
+                if token.isEditorial, inResolution { capitalized = false }
                 if capitalized {
                     let joined: Bool
                     if let previous, let last = run.last, last == previous {
@@ -126,29 +159,105 @@ struct ActorFinder {
             }
             flush()
             // Editorial resolutions stand for the person: "[Kim Il Sung]", and complete a name before them: "Hao [Deqing]".
-            for span in spans where span.kind == .resolution && sentence.contains(span.range.lowerBound) {
+            for span in spans[firstSpan...].prefix(while: { $0.range.lowerBound < sentence.upperBound })
+            where span.kind == .resolution && sentence.contains(span.range.lowerBound) {
+                steps += 1
                 let content = span.content.trimmingCharacters(in: .whitespaces)
                 guard let initial = content.utf8.first, Self.isCapital(initial) else { continue }
                 var name = content
-                if let before = tokens.last(where: { $0.range.upperBound <= span.range.lowerBound }),
+                if let before = lastToken(endingBy: span.range.lowerBound),
                    span.range.lowerBound - before.range.upperBound <= 1, Self.isCapital(bytes[before.range.lowerBound]),
                    !Self.titles.contains(text(before).lowercased()), !content.hasPrefix(text(before)),
                    !Self.stopwords.contains(text(before).lowercased()), !Self.notNames.contains(text(before).lowercased()) {
                     let surname = text(before)
                     name = surname + " " + content
-                    actors.removeAll { $0 == surname || $0.hasSuffix(" " + surname) }
+                    actors.remove(endingWith: surname)
                 }
-                if let index = actors.firstIndex(where: { Self.titles.contains($0.lowercased()) }), span.range.lowerBound > 0 {
+                if let title = actors.firstTitle, span.range.lowerBound > 0 {
                     // "the Premier [Kim Il Sung]": the title alone gives way to the name.
-                    let title = actors[index]
-                    if let titleToken = tokens.last(where: { $0.range.upperBound <= span.range.lowerBound }), text(titleToken) == title.split(separator: " ").last.map(String.init) {
-                        actors.remove(at: index)
+                    if let titleToken = lastToken(endingBy: span.range.lowerBound), text(titleToken) == title.split(separator: " ").last.map(String.init) {
+                        actors.remove(title)
                     }
                 }
-                if !actors.contains(name) { actors.append(name) }
+                actors.add(name)
             }
-            return actors
+            return actors.names
         }
+    }
+
+    /// The first index of `range` where `isPast` holds (it holds from some index on), by binary search.
+    static func firstIndex(in range: Range<Int>, where isPast: (Int) -> Bool) -> Int {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if isPast(mid) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    /// Ranges asked about at increasing offsets: each is passed once. An offset is in one of them when one that
+    /// starts at or before it ends after it.
+    private struct RangeWalk {
+        private let ranges: [Range<Int>]
+        private var next = 0
+        private var furthestEnd = Int.min
+
+        init(_ ranges: some Sequence<Range<Int>>) {
+            self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        }
+
+        mutating func contains(_ offset: Int, _ steps: inout Int) -> Bool {
+            while next < ranges.count, ranges[next].lowerBound <= offset {
+                furthestEnd = max(furthestEnd, ranges[next].upperBound)
+                next += 1
+                steps += 1
+            }
+            return furthestEnd > offset
+        }
+    }
+
+    /// The names of a sentence in the order found, each once, with the removals resolutions make: each in a
+    /// step, however many names there are.
+    private struct NameList {
+        private var entries: [String?] = []
+        /// Where each name present is.
+        private var position: [String: Int] = [:]
+        /// Names present by their last word ("Pak Geum-cheol" under "Geum-cheol").
+        private var byLastWord: [Substring: [Int]] = [:]
+        /// Names present that are a title alone ("Premier"), in order; those removed since are skipped.
+        private var titlePositions: [Int] = []
+        private var firstTitlePosition = 0
+
+        mutating func add(_ name: String) {
+            guard position[name] == nil else { return }
+            let index = entries.count
+            entries.append(name)
+            position[name] = index
+            byLastWord[name.split(separator: " ").last ?? Substring(name), default: []].append(index)
+            if ActorFinder.titles.contains(name.lowercased()) { titlePositions.append(index) }
+        }
+
+        mutating func remove(_ name: String) {
+            guard let index = position.removeValue(forKey: name) else { return }
+            entries[index] = nil
+        }
+
+        /// Removes the name `word` and every name ending in " `word`" (`word` has no space).
+        mutating func remove(endingWith word: String) {
+            for index in byLastWord.removeValue(forKey: Substring(word)) ?? [] {
+                if let name = entries[index] { remove(name) }
+            }
+        }
+
+        /// The first name present that is a title alone.
+        var firstTitle: String? {
+            mutating get {
+                while firstTitlePosition < titlePositions.count, entries[titlePositions[firstTitlePosition]] == nil { firstTitlePosition += 1 }
+                return firstTitlePosition < titlePositions.count ? entries[titlePositions[firstTitlePosition]] : nil
+            }
+        }
+
+        var names: [String] { entries.compactMap { $0 } }
     }
 
     static func isAdjective(_ word: String) -> Bool {

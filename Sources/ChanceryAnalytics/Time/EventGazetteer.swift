@@ -86,13 +86,13 @@ public struct EventGazetteer: Sendable {
     /// An empty gazetteer: no named events are recognized.
     public static let empty = EventGazetteer()
 
-    /// Reads a gazetteer file.
+    /// Reads a gazetteer file: a regular file of at most 10 MB of UTF-8 text (`OptionFile`).
     public init(contentsOf url: URL) throws(GazetteerError) {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try OptionFile.text(url.path, kind: "gazetteer")
         } catch {
-            throw GazetteerError(file: url.path, line: nil, column: nil, message: "cannot read the file: \(error.localizedDescription)")
+            throw GazetteerError(file: error.file, line: error.line, column: error.column, message: error.message)
         }
         try self.init(yaml: text, file: url.lastPathComponent)
     }
@@ -184,6 +184,11 @@ private struct GazetteerParser {
             switch yamlError {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
                 throw GazetteerError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+            case let .duplicatedKeysInMapping(duplicates, context):
+                let key = duplicates.first ?? "?"
+                let place = YAMLChecks.repeatedKeyPlace(in: yaml, key: key, first: context.mark)
+                throw GazetteerError(file: file, line: place?.line ?? context.mark.line, column: place?.column ?? context.mark.column,
+                                     message: "the key \"\(key)\" appears twice in one mapping (first at line \(context.mark.line))")
             default:
                 throw GazetteerError(file: file, line: nil, column: nil, message: "not valid YAML: \(yamlError)")
             }
@@ -191,6 +196,9 @@ private struct GazetteerParser {
             throw GazetteerError(file: file, line: nil, column: nil, message: "not valid YAML: \(error)")
         }
         guard let root else { return [] }
+        if let node = YAMLChecks.nodePastLimit(root, limit: OptionFile.maximumBytes) {
+            throw error(node, YAMLChecks.tooLargeMessage("gazetteer", limit: OptionFile.maximumBytes))
+        }
         guard let mapping = root.mapping, let list = mapping["events"] else {
             throw self.error(root, "expected a mapping with an `events:` list at the top")
         }

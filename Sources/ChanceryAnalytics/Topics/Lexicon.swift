@@ -1,3 +1,4 @@
+import ChanceryCorpus
 import Foundation
 import Yams
 
@@ -39,12 +40,15 @@ public struct Lexicon: Sendable, Hashable {
     }
 
     /// Reads a lexicon file; errors name the file, line, column, topic and pattern.
+    ///
+    /// The file is read as an option file (`OptionFile`): a regular file of at most 10 MB of UTF-8 text; an
+    /// error says where text that is not UTF-8 starts and how to convert it.
     public init(contentsOf url: URL) throws(LexiconError) {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try OptionFile.text(url.path, kind: "lexicon")
         } catch {
-            throw LexiconError(file: url.path, line: nil, column: nil, message: "cannot read the lexicon: \(error.localizedDescription)")
+            throw LexiconError(file: error.file, line: error.line, column: error.column, message: error.message)
         }
         try self.init(yaml: text, source: url.path)
     }
@@ -56,9 +60,13 @@ public struct Lexicon: Sendable, Hashable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw LexiconError(yaml: error, file: source)
+            throw LexiconError(yaml: error, file: source, text: yaml)
         } catch {
             throw LexiconError(file: source, line: nil, column: nil, message: "\(error)")
+        }
+        if let root, let node = YAMLChecks.nodePastLimit(root, limit: OptionFile.maximumBytes) {
+            throw LexiconError(file: source, line: node.mark?.line, column: node.mark?.column,
+                               message: YAMLChecks.tooLargeMessage("lexicon", limit: OptionFile.maximumBytes))
         }
         guard let root, let mapping = root.mapping else {
             throw LexiconError(file: source, line: root?.mark?.line, column: root?.mark?.column,
@@ -110,8 +118,10 @@ public struct Lexicon: Sendable, Hashable {
         do {
             return try LexiconPattern(text)
         } catch {
+            // A pattern refused for its length is shown by its start.
+            let shown = text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(59))) + "…" : text
             throw LexiconError(file: source, line: node.mark?.line, column: node.mark?.column, topic: topic, pattern: text,
-                               message: "topic \"\(topic)\": pattern \"\(text)\": \(error)")
+                               message: "topic \"\(topic)\": pattern \"\(shown)\": \(error)")
         }
     }
 }
@@ -134,11 +144,21 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
         self.message = message
     }
 
-    init(yaml error: YamlError, file: String) {
+    init(yaml error: YamlError, file: String, text yaml: String = "") {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             self.init(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(text)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams points at the key's first place; the mistake is the repeat.
+            let key = duplicates.first ?? "?"
+            let first = context.mark
+            let place = YAMLChecks.repeatedKeyPlace(in: yaml, key: key, first: first)
+            self.init(file: file, line: place?.line ?? first.line, column: place?.column ?? first.column,
+                      message: "the key \"\(key)\" appears twice in one mapping (first at line \(first.line)); topic names must be unique")
+        case let .composer(context, problem, mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            self.init(file: file, line: mark.line, column: mark.column, message: "YAML: \(text)")
         default:
             self.init(file: file, line: nil, column: nil, message: "YAML: \(error)")
         }

@@ -98,8 +98,7 @@ public struct TopicAnalysis: Sendable {
     /// The matched words as written, lower-cased, whitespace collapsed ("gratis assistance").
     static func matchedText(_ match: PatternMatch, in document: TokenizedDocument) -> String {
         let first = document.tokens[match.tokens.lowerBound], last = document.tokens[match.tokens.upperBound - 1]
-        return document.document.text(at: first.range.lowerBound..<last.range.upperBound)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        return document.document.collapsedText(at: first.range.lowerBound..<last.range.upperBound).lowercased()
     }
 
     /// Hits per topic per group of documents (by year by default), every topic listed for every group.

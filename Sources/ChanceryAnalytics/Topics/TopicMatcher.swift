@@ -24,8 +24,13 @@ public struct TopicMatcher: Sendable {
     private typealias Entry = (topic: Int, pattern: Int)
     /// Non-exact patterns without wildcards, by their closed-up form: one token whose skeleton is this.
     private var byClosedUp: [String: [Entry]] = [:]
-    /// Multi-part non-exact patterns without wildcards, by their first part and by closed-up prefixes of their parts.
+    /// Multi-part non-exact patterns, by their first part.
     private var byFirstPart: [String: [Entry]] = [:]
+    /// Multi-part non-exact patterns, by each closed-up run of two or more of their first parts but not all, up to
+    /// the first wildcard ("kimil" for "Kim Il Sung": a token that closes up those parts may start a match),
+    /// under a hash of its bytes, with the number of parts. A run is as long as the words before it: keyed by the runs
+    /// themselves, the keys of one pattern grew with the square of its length.
+    private var byClosedUpRun: [UInt64: [(entry: Entry, parts: Int)]] = [:]
     /// Exact patterns without a wildcard in their first part, by that part.
     private var exactByFirstPart: [String: [Entry]] = [:]
     /// Patterns with a wildcard in the first part, by the first `prefixKeyLength` characters of their literal
@@ -37,6 +42,8 @@ public struct TopicMatcher: Sendable {
     /// whose first three bytes are ASCII and not among them has no candidate pattern, which is true of most
     /// tokens: they are passed over without a dictionary lookup.
     private var keyPrefixes = [UInt64](repeating: 0, count: (1 << 21) / 64)
+    /// Bytes of pattern text read to build the indexes above, for tests that bound the work.
+    private(set) var indexBytes = 0
 
     public init(lexicon: Lexicon, editorial: EditorialPolicy = .include) {
         self.lexicon = lexicon
@@ -58,26 +65,56 @@ public struct TopicMatcher: Sendable {
                     if !pattern.hasWildcards { byClosedUp[pattern.closedUp, default: []].append(entry) }
                     if pattern.parts.count > 1 {
                         byFirstPart[first, default: []].append(entry)
-                        if !pattern.hasWildcards {
-                            for r in 2..<pattern.parts.count {
-                                byFirstPart[pattern.parts[0..<r].joined(), default: []].append(entry)
-                            }
-                        }
+                        indexClosedUpRuns(pattern, entry)
                     }
                 }
             }
         }
         for key in [byClosedUp.keys, byFirstPart.keys, exactByFirstPart.keys, wildcardByPrefix.keys].joined() {
-            if let code = Self.asciiPrefixCode(key) { keyPrefixes[code >> 6] |= 1 << UInt64(code & 63) }
+            indexBytes += key.utf8.count
+            if let code = Self.asciiPrefixCode(key.utf8) { keyPrefixes[code >> 6] |= 1 << UInt64(code & 63) }
         }
+    }
+
+    /// Indexes the closed-up runs of parts 0..<r, 2 <= r < parts, of a pattern, as long as they hold no wildcard
+    /// (a closed-up run never does): each run's hash continues the one before, so the pattern's bytes are read once.
+    ///
+    /// Before, only patterns without any wildcard were indexed so: "kimil" did not start `kim il sung*`.
+    private mutating func indexClosedUpRuns(_ pattern: LexiconPattern, _ entry: Entry) {
+        var hash = Self.hashSeed
+        var hashed = 0
+        for r in 2..<pattern.parts.count where !pattern.hasWildcards(in: 0..<r) {
+            let end = pattern.partOffsets[r]
+            hash = Self.hash(pattern.closedUpBytes[hashed..<end], from: hash)
+            hashed = end
+            byClosedUpRun[hash, default: []].append((entry, r))
+            // The first three bytes of the run, for `keyPrefixes`: the same for every run once it is that long.
+            if let code = Self.asciiPrefixCode(pattern.closedUpBytes[0..<end]) {
+                keyPrefixes[code >> 6] |= 1 << UInt64(code & 63)
+            }
+        }
+        indexBytes += hashed
+    }
+
+    /// A candidate as one integer, for a set of them.
+    private static func key(_ entry: Entry) -> Int { entry.topic << 32 | entry.pattern }
+
+    /// FNV-1a, 64 bits: a hash that can be continued byte by byte (and is the same in every run).
+    private static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    private static func hash(_ bytes: some Sequence<UInt8>, from seed: UInt64 = hashSeed) -> UInt64 {
+        var hash = seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// The first three bytes of a term packed seven bits each, or nil when one of them is not ASCII.
     @inline(__always)
-    private static func asciiPrefixCode(_ term: String) -> Int? {
+    private static func asciiPrefixCode(_ term: some Collection<UInt8>) -> Int? {
         var code = 0
         var shift = 0
-        for byte in term.utf8.prefix(3) {
+        for byte in term.prefix(3) {
             guard byte < 0x80 else { return nil }
             code |= Int(byte) << shift
             shift += 7
@@ -88,7 +125,7 @@ public struct TopicMatcher: Sendable {
     /// Whether a token with this term can have a candidate pattern at all (false only when surely not).
     @inline(__always)
     private func mayStartMatch(_ term: String) -> Bool {
-        guard wildcardAnywhere.isEmpty, let code = Self.asciiPrefixCode(term), !term.utf8.contains(UInt8(ascii: "-")) else { return true }
+        guard wildcardAnywhere.isEmpty, let code = Self.asciiPrefixCode(term.utf8), !term.utf8.contains(UInt8(ascii: "-")) else { return true }
         return keyPrefixes[code >> 6] & (1 << UInt64(code & 63)) != 0
     }
 
@@ -118,15 +155,44 @@ public struct TopicMatcher: Sendable {
     }
 
     /// The patterns worth trying at a token with these forms, each once.
-    private func candidates(for form: TokenForms) -> [Entry] {
+    private func candidates(for form: TokenForms, steps: inout Int) -> [Entry] {
         var entries: [Entry] = []
-        func add(_ more: [Entry]?) {
-            // Candidate lists are short: a linear check is cheaper than hashing.
-            for entry in more ?? [] where !entries.contains(where: { $0 == entry }) { entries.append(entry) }
+        // Candidate lists are short: a linear check for repeats is cheaper than hashing, up to a point; a
+        // lexicon where many patterns share a word needs the set (each entry compared with every other is
+        // quadratic in their number).
+        var seen: Set<Int>?
+        func add(_ more: some Collection<Entry>) {
+            for entry in more {
+                steps += 1
+                if let set = seen {
+                    if set.contains(Self.key(entry)) { continue }
+                    seen!.insert(Self.key(entry))
+                } else {
+                    steps += entries.count
+                    if entries.contains(where: { $0 == entry }) { continue }
+                    if entries.count == 16 { seen = Set(entries.map(Self.key) + [Self.key(entry)]) }
+                }
+                entries.append(entry)
+            }
+        }
+        func add(_ more: [Entry]?) { add(more ?? []) }
+        /// Patterns whose first parts, closed up, are `key` (checked byte by byte: the index holds hashes).
+        func addClosedUpRuns(_ key: String) {
+            var key = key
+            guard let runs = byClosedUpRun[Self.hash(key.utf8)] else { return }
+            let matching = key.withUTF8 { bytes in
+                runs.filter { lexicon.topics[$0.entry.topic].patterns[$0.entry.pattern].closedUpParts(from: 0, equal: bytes) == $0.parts }
+            }
+            steps += runs.count
+            add(matching.map(\.entry))
         }
         add(byClosedUp[form.skeleton])
         add(byFirstPart[form.firstPiece])
-        if form.hyphenated != nil { add(byFirstPart[form.skeleton]) }
+        addClosedUpRuns(form.firstPiece)
+        if form.hyphenated != nil {
+            add(byFirstPart[form.skeleton])
+            addClosedUpRuns(form.skeleton)
+        }
         add(exactByFirstPart[form.term])
         if !wildcardByPrefix.isEmpty {
             let termKey = String(form.term.prefix(Self.prefixKeyLength))
@@ -161,6 +227,12 @@ public struct TopicMatcher: Sendable {
 
     /// All matches, reusing candidate lookups from earlier documents.
     public func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
+        var steps = 0
+        return matches(in: document, terms: terms, cache: &cache, steps: &steps)
+    }
+
+    /// `matches`, counting in `steps` the pattern parts and candidates looked at, for tests that bound the work.
+    func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache, steps: inout Int) -> [PatternMatch] {
         // A token's forms are made where a pattern looks at it, not for every token: few tokens start a match.
         let tokens = document.tokens
         var found: [PatternMatch] = []
@@ -171,11 +243,11 @@ public struct TopicMatcher: Sendable {
             if let cached = cache.entries[form.term] {
                 entries = cached
             } else {
-                entries = candidates(for: form)
+                entries = candidates(for: form, steps: &steps)
                 cache.entries[form.term] = entries
             }
             for entry in entries {
-                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, terms, tokens) {
+                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, terms, tokens, &steps) {
                     found.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
                 }
             }
@@ -188,17 +260,18 @@ public struct TopicMatcher: Sendable {
     }
 
     /// End (exclusive) of the longest match of `pattern` starting at token `start`, or nil.
-    private func match(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token]) -> Int? {
+    private func match(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token], _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         if pattern.isExact {
             var t = start
             for part in parts {
+                steps += 1
                 guard usable(t, start, tokens), part.globMatches(terms[t]) else { return nil }
                 t += 1
             }
             return t
         }
-        return extend(pattern, 0, start, start, terms, tokens)
+        return extend(pattern, from: start, terms, tokens, &steps)
     }
 
     /// A token the match may use: in the sentence where it started, and allowed by the editorial policy.
@@ -207,38 +280,55 @@ public struct TopicMatcher: Sendable {
         t < tokens.count && tokens[t].sentence == tokens[start].sentence && allowed(tokens[t])
     }
 
-    /// Parts j... of a pattern from token t: a token covers one or more whole parts, piece by piece or closed up.
-    private func extend(_ pattern: LexiconPattern, _ j: Int, _ t: Int, _ start: Int, _ terms: [String], _ tokens: [Token]) -> Int? {
+    /// End (exclusive) of the match of parts 0... of a non-exact pattern from token `start`: a token covers one or
+    /// more whole parts, piece by piece ("self-reliance" for `self reliance`) or closed up ("selfreliance").
+    ///
+    /// The two ways never lead to different places: when a token's pieces match parts one by one and the same
+    /// token closed up matches a run of parts, that run is the same parts (parts and pieces are never empty,
+    /// and a run that is closed up holds no wildcard). So the match is one walk along the text, a step per
+    /// token; trying both ways at every token, as before, took time exponential in the hyphenated words.
+    private func extend(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token], _ steps: inout Int) -> Int? {
         let parts = pattern.parts
-        if j == parts.count { return t }
-        guard usable(t, start, tokens) else { return nil }
-        let form = TokenForms(terms[t])
-        var best: Int?
-        let pieceCount = form.hyphenated?.count ?? 1
-        if pieceCount <= parts.count - j {
-            var aligned = true
-            if let pieces = form.hyphenated {
-                for (k, piece) in pieces.enumerated() where !parts[j + k].globMatches(piece) {
-                    aligned = false
-                    break
+        var j = 0, t = start
+        while j < parts.count {
+            steps += 1
+            guard usable(t, start, tokens) else { return nil }
+            let form = TokenForms(terms[t])
+            let pieceCount = form.hyphenated?.count ?? 1
+            // Piece by piece.
+            if pieceCount <= parts.count - j {
+                var aligned = true
+                if let pieces = form.hyphenated {
+                    for (k, piece) in pieces.enumerated() where !parts[j + k].globMatches(piece) {
+                        aligned = false
+                        break
+                    }
+                } else {
+                    aligned = parts[j].globMatches(form.term)
                 }
-            } else {
-                aligned = parts[j].globMatches(form.term)
-            }
-            if aligned, let end = extend(pattern, j + pieceCount, t + 1, start, terms, tokens) { best = end }
-        }
-        if parts.count - j >= 2 {
-            for r in 2...(parts.count - j) where !pattern.hasWildcards(in: j..<(j + r)) {
-                if parts[j..<(j + r)].joined() == form.skeleton, let end = extend(pattern, j + r, t + 1, start, terms, tokens) {
-                    best = max(best ?? end, end)
+                steps += pieceCount
+                if aligned {
+                    j += pieceCount
+                    t += 1
+                    continue
                 }
             }
+            // Closed up: the one run of parts as long as the token.
+            if parts.count - j >= 2 {
+                var skeleton = form.skeleton
+                if let r = skeleton.withUTF8({ pattern.closedUpParts(from: j, equal: $0) }) {
+                    j += r
+                    t += 1
+                    continue
+                }
+            }
+            // The last part may match a hyphenated token whole ("selfreliance" or "self-reliance" for `self*`).
+            if parts.count - j == 1, pieceCount > 1, parts[j].globMatches(form.skeleton) || parts[j].globMatches(form.term) {
+                return t + 1
+            }
+            return nil
         }
-        if parts.count - j == 1, pieceCount > 1, parts[j].globMatches(form.skeleton) || parts[j].globMatches(form.term),
-           let end = extend(pattern, j + 1, t + 1, start, terms, tokens) {
-            best = max(best ?? end, end)
-        }
-        return best
+        return t
     }
 
     /// The topics matched in each sentence, in lexicon order: what an event in that sentence is about.

@@ -55,6 +55,9 @@ public enum DocumentReader {
         // XML that stops being UTF-8 part way is the XML parser's to report: the documents before the bad byte are kept.
         if let problem = checkText(bytes, file: path, utf8: !isXML) { return failed(problem) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Runs of more than 30 combining marks are cut before anything reads the text: every step that compares,
+        // hashes or normalizes a string sorts its marks, in time quadratic in their number (TextNormalizer.streamSafe).
+        if let safe = bytes.withUnsafeBufferPointer(TextNormalizer.streamSafe) { bytes = safe }
 
         let id = documentID(for: file.relativePath)
         if isXML {

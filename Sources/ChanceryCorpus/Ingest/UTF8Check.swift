@@ -1,10 +1,10 @@
 /// Finds the first byte where a buffer stops being valid UTF-8.
-enum UTF8Check {
+package enum UTF8Check {
     /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil when all are valid.
     ///
     /// Follows the Unicode well-formedness table (no overlongs, no surrogates,
     /// nothing above U+10FFFF), with an eight-bytes-at-a-time ASCII path.
-    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         var i = 0
         while i < n {
@@ -44,7 +44,7 @@ enum UTF8Check {
     }
 
     /// 1-based line and column (in characters) of a byte offset, for messages.
-    static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+    package static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A {

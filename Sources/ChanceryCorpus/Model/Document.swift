@@ -76,6 +76,36 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
         editorialSpans.count { $0.kind == .redaction }
     }
 
+    /// The text at UTF-8 offsets of the body, each run of whitespace shown as one space, none at either end
+    /// (as `text(at:).split(whereSeparator: \.isWhitespace).joined(separator: " ")`).
+    ///
+    /// Splitting a substring into characters costs time in the length of the grapheme cluster its start falls
+    /// in: a hostile body can hold thousands of tokens in one cluster ("a" and a thousand times a mark and a
+    /// zero-width joiner), and a piece of text per token cost time quadratic in the cluster. ASCII text is
+    /// collapsed byte by byte; other text is copied first, so that its characters start where it starts.
+    public func collapsedText(at range: Range<Int>) -> String {
+        var body = body
+        return body.withUTF8 { bytes in
+            let slice = UnsafeBufferPointer(rebasing: bytes[range])
+            guard !slice.contains(where: { $0 >= 0x80 }) else {
+                return String(decoding: slice, as: UTF8.self).split(whereSeparator: \.isSpace).joined(separator: " ")
+            }
+            var text: [UInt8] = []
+            text.reserveCapacity(slice.count)
+            var pendingSpace = false
+            for byte in slice {
+                if byte.isASCIIWhitespace {
+                    pendingSpace = !text.isEmpty
+                } else {
+                    if pendingSpace { text.append(0x20) }
+                    pendingSpace = false
+                    text.append(byte)
+                }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
     /// The text at UTF-8 offsets of the body.
     public func text(at range: Range<Int>) -> Substring {
         let utf8 = body.utf8

@@ -30,9 +30,10 @@ public struct StopwordList: Sendable, Hashable {
         us since without within among although though yet unless whose
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
-    /// Reads a list from a file: one word per line, `#` starts a comment.
-    public init(contentsOf url: URL) throws {
-        let text = try String(contentsOf: url, encoding: .utf8)
+    /// Reads a list from a file: one word per line, `#` starts a comment. The file is read as an option file
+    /// (`OptionFile`): a regular file of at most 10 MB of UTF-8 text.
+    public init(contentsOf url: URL) throws(OptionFileError) {
+        let text = try OptionFile.text(url.path, kind: "stopword list")
         let words = text.split(separator: "\n").compactMap { line -> String? in
             let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?.trimmingWhitespace ?? ""
             return word.isEmpty ? nil : word
