@@ -228,17 +228,34 @@ public struct TopicMatcher: Sendable {
     /// All matches, reusing candidate lookups from earlier documents.
     public func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
         var steps = 0
-        return matches(in: document, terms: terms, cache: &cache, steps: &steps)
+        return matches(in: document, term: { terms[$0] }, cache: &cache, steps: &steps)
+    }
+
+    /// All matches, reusing candidate lookups from earlier documents, each token's term made where a pattern looks
+    /// at it: a large document's terms, an array of strings, took three times the memory of its text.
+    public func matches(in document: TokenizedDocument, cache: inout CandidateCache) -> [PatternMatch] {
+        var body = document.document.body
+        let tokens = document.tokens
+        return body.withUTF8 { bytes in
+            var steps = 0
+            return matches(in: document, term: { Tokenizer.term(bytes, tokens[$0].range) }, cache: &cache, steps: &steps)
+        }
     }
 
     /// `matches`, counting in `steps` the pattern parts and candidates looked at, for tests that bound the work.
     func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache, steps: inout Int) -> [PatternMatch] {
+        matches(in: document, term: { terms[$0] }, cache: &cache, steps: &steps)
+    }
+
+    /// The matches, with token `k`'s term given by `term(k)`.
+    private func matches(in document: TokenizedDocument, term: (Int) -> String, cache: inout CandidateCache, steps: inout Int) -> [PatternMatch] {
         // A token's forms are made where a pattern looks at it, not for every token: few tokens start a match.
         let tokens = document.tokens
         var found: [PatternMatch] = []
         for start in tokens.indices where allowed(tokens[start]) {
-            guard mayStartMatch(terms[start]) else { continue }
-            let form = TokenForms(terms[start])
+            let startTerm = term(start)
+            guard mayStartMatch(startTerm) else { continue }
+            let form = TokenForms(startTerm)
             let entries: [Entry]
             if let cached = cache.entries[form.term] {
                 entries = cached
@@ -247,7 +264,7 @@ public struct TopicMatcher: Sendable {
                 cache.entries[form.term] = entries
             }
             for entry in entries {
-                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, terms, tokens, &steps) {
+                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, term, tokens, &steps) {
                     found.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
                 }
             }
@@ -260,18 +277,18 @@ public struct TopicMatcher: Sendable {
     }
 
     /// End (exclusive) of the longest match of `pattern` starting at token `start`, or nil.
-    private func match(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token], _ steps: inout Int) -> Int? {
+    private func match(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         if pattern.isExact {
             var t = start
             for part in parts {
                 steps += 1
-                guard usable(t, start, tokens), part.globMatches(terms[t]) else { return nil }
+                guard usable(t, start, tokens), part.globMatches(term(t)) else { return nil }
                 t += 1
             }
             return t
         }
-        return extend(pattern, from: start, terms, tokens, &steps)
+        return extend(pattern, from: start, term, tokens, &steps)
     }
 
     /// A token the match may use: in the sentence where it started, and allowed by the editorial policy.
@@ -287,13 +304,13 @@ public struct TopicMatcher: Sendable {
     /// token closed up matches a run of parts, that run is the same parts (parts and pieces are never empty,
     /// and a run that is closed up holds no wildcard). So the match is one walk along the text, a step per
     /// token; trying both ways at every token, as before, took time exponential in the hyphenated words.
-    private func extend(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token], _ steps: inout Int) -> Int? {
+    private func extend(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         var j = 0, t = start
         while j < parts.count {
             steps += 1
             guard usable(t, start, tokens) else { return nil }
-            let form = TokenForms(terms[t])
+            let form = TokenForms(term(t))
             let pieceCount = form.hyphenated?.count ?? 1
             // Piece by piece.
             if pieceCount <= parts.count - j {

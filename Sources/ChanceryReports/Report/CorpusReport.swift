@@ -227,8 +227,9 @@ public struct CorpusReport: Sendable {
     /// One document's results; `types` when already counted, else counted here.
     private static func analyse(_ tokenized: TokenizedDocument, types: Int?, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
                                 tagger: TemporalTagger, options: ReportOptions) -> DocumentReport {
-        let terms = tokenized.terms
-        let matches = matcher.matches(in: tokenized, terms: terms, cache: &cache)
+        // Each token's term is made where a pattern looks at it: an array of a large document's terms (16 bytes
+        // a token, and more for long words) was three times the size of its text.
+        let matches = matcher.matches(in: tokenized, cache: &cache)
         let sentenceTopics = matcher.sentenceTopics(matches, in: tokenized)
         let tagging = tagger.tag(tokenized)
         let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics[sentence] ?? [] }
@@ -237,7 +238,7 @@ public struct CorpusReport: Sendable {
         let paragraphs = document.paragraphCount
         document.body = ""
         return DocumentReport(
-            document: document, tokens: tokenized.tokens.count, types: types ?? Set(terms).count,
+            document: document, tokens: tokenized.tokens.count, types: types ?? tokenized.distinctTermCount,
             sentences: tokenized.sentences.count,
             paragraphs: paragraphs,
             topicRows: TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial),
