@@ -64,19 +64,50 @@ public struct TemporalTagger: Sendable {
 
     /// The temporal expressions of a document's body, counted from `documentDate`.
     public func tag(_ document: TokenizedDocument, documentDate: HistoricalDate?) -> TemporalTagging {
+        var expressions: [TemporalExpression] = []
+        let rejected = tag(document, documentDate: documentDate) { _, sentence in expressions += sentence }
+        return TemporalTagging(expressions: expressions, rejected: rejected)
+    }
+
+    /// The temporal expressions of a document's body, counted from `documentDate`, handed to `each` a sentence at
+    /// a time as they are found (the sentence's index, its expressions in text order, sentences in text order,
+    /// only those with expressions); returns the dates rejected. A caller that makes something of each sentence
+    /// (an event) need not hold a large document's expressions all at once.
+    ///
+    /// The expressions come in text order: each match starts after the one before it ended (`lastEnd`,
+    /// `nextFree`), so a sentence's expressions are together, and once one of a later sentence is found the
+    /// earlier sentence is complete.
+    public func tag(_ document: TokenizedDocument, documentDate: HistoricalDate?,
+                    bySentence each: (_ sentence: Int, _ expressions: [TemporalExpression]) -> Void) -> [RejectedDate] {
         var body = document.document.body
         return body.withUTF8 { bytes in
             document.tokens.withUnsafeBufferPointer { tokens in
                 var grammar = TemporalGrammar(bytes: bytes, tokens: tokens, index: index, gazetteer: gazetteer)
                 grammar.plausibleBareYears = TemporalGrammar.plausibleYears(around: documentDate)
                 var resolver = ReferenceTime(grammar: grammar, documentDate: documentDate)
+                // Hands over the expressions of sentences before `sentence`, a sentence at a time.
+                func handOver(before sentence: Int) {
+                    let found = resolver.tagging.expressions
+                    var start = 0
+                    while start < found.count, found[start].sentence < sentence {
+                        var end = start + 1
+                        while end < found.count, found[end].sentence == found[start].sentence { end += 1 }
+                        each(found[start].sentence, Array(found[start..<end]))
+                        start = end
+                    }
+                    if start > 0 { resolver.tagging.expressions.removeFirst(start) }
+                }
                 var nextFree = 0
                 for i in 0..<tokens.count where i >= nextFree {
                     guard let match = grammar.match(at: i), match.first >= nextFree || match.first >= resolver.lastEnd else { continue }
                     resolver.resolve(match)
                     nextFree = match.last + 1
+                    if let last = resolver.tagging.expressions.last, resolver.tagging.expressions[0].sentence < last.sentence {
+                        handOver(before: last.sentence)
+                    }
                 }
-                return resolver.tagging
+                handOver(before: Int.max)
+                return resolver.tagging.rejected
             }
         }
     }

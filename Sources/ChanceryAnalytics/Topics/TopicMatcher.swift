@@ -269,7 +269,7 @@ public struct TopicMatcher: Sendable {
                 }
             }
         }
-        return Self.resolveOverlaps(found)
+        return Self.resolveOverlaps(consume found)
     }
 
     private func allowed(_ token: Token) -> Bool {
@@ -357,9 +357,21 @@ public struct TopicMatcher: Sendable {
         return topics.mapValues { $0.sorted().map { lexicon.topics[$0].name } }
     }
 
-    /// Within each topic, keeps the earliest (then longest) of overlapping matches.
-    static func resolveOverlaps(_ candidates: [PatternMatch]) -> [PatternMatch] {
-        let sorted = candidates.sorted { a, b in
+    /// `sentenceTopics` as a compact index: two 32-bit numbers a match, where the dictionary of sets took a hundred
+    /// bytes and more a sentence (a large document's was larger than its tokens).
+    public func sentenceTopicIndex(_ matches: [PatternMatch], in document: TokenizedDocument) -> SentenceTopicIndex {
+        var pairs = matches.map { (sentence: Int32(document.tokens[$0.tokens.lowerBound].sentence), topic: Int32($0.topic)) }
+        // Matches come by position, so by sentence; sorted anyway when given otherwise.
+        if !zip(pairs, pairs.dropFirst()).allSatisfy({ $0.sentence <= $1.sentence }) {
+            pairs.sort { $0.sentence != $1.sentence ? $0.sentence < $1.sentence : $0.topic < $1.topic }
+        }
+        return SentenceTopicIndex(sentences: pairs.map(\.sentence), topics: pairs.map(\.topic), names: lexicon.topics.map(\.name))
+    }
+
+    /// Within each topic, keeps the earliest (then longest) of overlapping matches; sorted in place, so that a
+    /// document dense in hits holds its candidates twice at most, not four times.
+    static func resolveOverlaps(_ candidates: consuming [PatternMatch]) -> [PatternMatch] {
+        candidates.sort { a, b in
             if a.topic != b.topic { return a.topic < b.topic }
             if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
             if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
@@ -367,12 +379,39 @@ public struct TopicMatcher: Sendable {
         }
         var kept: [PatternMatch] = []
         var lastEnd: [Int: Int] = [:]
-        for candidate in sorted where candidate.tokens.lowerBound >= lastEnd[candidate.topic, default: 0] {
+        for candidate in candidates where candidate.tokens.lowerBound >= lastEnd[candidate.topic, default: 0] {
             kept.append(candidate)
             lastEnd[candidate.topic] = candidate.tokens.upperBound
         }
-        return kept.sorted { a, b in
+        // The candidates go before the kept ones are sorted.
+        candidates = []
+        kept.sort { a, b in
             a.tokens.lowerBound != b.tokens.lowerBound ? a.tokens.lowerBound < b.tokens.lowerBound : a.topic < b.topic
         }
+        return kept
+    }
+}
+
+/// The topics matched in each sentence of a document, in lexicon order (`TopicMatcher.sentenceTopicIndex`).
+public struct SentenceTopicIndex: Sendable {
+    /// The sentence of each match, in order, and its topic.
+    let sentences: [Int32]
+    let topics: [Int32]
+    let names: [String]
+
+    /// The names of the topics matched in `sentence`, in lexicon order (`TopicMatcher.sentenceTopics`); empty when none.
+    public func topics(of sentence: Int) -> [String] {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(sentences[mid]) < sentence { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int32] = []
+        var k = low
+        while k < sentences.count, Int(sentences[k]) == sentence {
+            if !found.contains(topics[k]) { found.append(topics[k]) }
+            k += 1
+        }
+        return found.sorted().map { names[Int($0)] }
     }
 }

@@ -98,6 +98,15 @@ public enum AnalysisTables {
               items: { groups[$0] }, row: kwicCells)
     }
 
+    /// The KWIC table over `groups` groups of lines (a document's), each group's lines handed over one at a time
+    /// by `forEachLine` as its rows are written; `rowCount` lines in all.
+    public static func kwic(rowCount: Int, groups: Int,
+                            forEachLine: @escaping @Sendable (Int, (KWICLine) throws -> Void) throws -> Void) -> Table {
+        Table(name: "kwic", title: "KWIC", columns: kwicColumns, rowCount: rowCount) { sink in
+            for group in 0..<groups { try forEachLine(group) { try sink(kwicCells($0)) } }
+        }
+    }
+
     private static let kwicColumns = [
         Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
         Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
