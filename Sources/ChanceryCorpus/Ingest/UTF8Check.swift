@@ -61,3 +61,28 @@ package enum UTF8Check {
         return (line, column)
     }
 }
+
+extension UTF8Check {
+    /// The name iconv knows for text in UTF-32 or UTF-16, by its byte order mark, or without one by the zero bytes
+    /// that plain Latin letters leave in every other (or three of four) bytes; nil for anything else.
+    static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        // UTF-32's marks first: UTF-32LE's starts with UTF-16LE's.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        let head = Array(bytes.prefix(64))
+        guard head.count >= 8, head.count % 4 == 0 else { return nil }
+        /// Whether every group of `step` bytes holds a non-zero byte at `position` and zeros elsewhere.
+        func letterAt(_ position: Int, every step: Int) -> Bool {
+            stride(from: 0, to: head.count, by: step).allSatisfy { chunk in
+                (0..<step).allSatisfy { offset in (head[chunk + offset] == 0) == (offset != position) }
+            }
+        }
+        if letterAt(0, every: 4) { return "UTF-32LE" }
+        if letterAt(3, every: 4) { return "UTF-32BE" }
+        if letterAt(0, every: 2) { return "UTF-16LE" }
+        if letterAt(1, every: 2) { return "UTF-16BE" }
+        return nil
+    }
+}
