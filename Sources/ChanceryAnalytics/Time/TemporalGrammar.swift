@@ -20,11 +20,26 @@ enum TemporalMeaning {
     case vague(past: Bool)
     case duration(TemporalDuration, anchored: Bool)
     case set(String)
-    case clock(hour: Int, minute: Int, on: TimeOn)
+    /// A time of day ("12:48 p.m.", "noon", "the morning of 7 December") on a day.
+    case time(TimeOfDay, on: TimeOn)
     /// Named events, one candidate list per event mentioned; the reference date picks one from each.
     case events([[NamedEvent]], modifier: DateModifier?)
 
-    /// The date a clock time belongs to.
+    /// A clock reading, or a part of the day as TimeML names it (MO, AF, EV, NI).
+    enum TimeOfDay {
+        case clock(hour: Int, minute: Int)
+        case part(String)
+
+        /// The time as TIMEX3 writes it after the date's `T`: "12:48", "MO".
+        var value: String {
+            switch self {
+            case let .clock(hour, minute): ReferenceTime.pad(hour) + ":" + ReferenceTime.pad(minute)
+            case let .part(code): code
+            }
+        }
+    }
+
+    /// The date a time of day belongs to.
     enum TimeOn {
         case reference
         case date(year: Int?, month: Int, day: Int, editorialYear: Bool)
@@ -203,7 +218,7 @@ struct TemporalGrammar {
         case let .frequency(value): return TemporalMatch(first: i, last: i, meaning: .set(value))
         case .clockSuffix: return nil
         case let .clockWord(hour):
-            return TemporalMatch(first: i, last: i, meaning: .clock(hour: hour, minute: 0, on: .reference))
+            return TemporalMatch(first: i, last: i, meaning: .time(.clock(hour: hour, minute: 0), on: .reference))
         case .congress: return congress(i)
         }
     }
@@ -279,7 +294,7 @@ struct TemporalGrammar {
             // A clock time after the date: "January 12, 1961, 8:40 p.m.".
             if let clock = clock(after: last) {
                 let on = TemporalMeaning.TimeOn.date(year: year, month: month, day: day, editorialYear: editorial)
-                return TemporalMatch(first: first, last: clock.last, meaning: .clock(hour: clock.hour, minute: clock.minute, on: on))
+                return TemporalMatch(first: first, last: clock.last, meaning: .time(.clock(hour: clock.hour, minute: clock.minute), on: on))
             }
         }
         return TemporalMatch(first: first, last: last, end: end, meaning: .calendar(year: year, month: month, day: day, editorialYear: editorial, modifier: modifier))
@@ -324,7 +339,7 @@ struct TemporalGrammar {
         }
         let next = byte(i + 1, 0) | 0x20
         if next == UInt8(ascii: "a") || next == UInt8(ascii: "p"), let clock = clock(at: i) {
-            return TemporalMatch(first: i, last: clock.last, meaning: .clock(hour: clock.hour, minute: clock.minute, on: .reference))
+            return TemporalMatch(first: i, last: clock.last, meaning: .time(.clock(hour: clock.hour, minute: clock.minute), on: .reference))
         }
         let isYear = length == 4 && lastByte >= 0x30 && lastByte <= 0x39
         let isDecade = length == 5 && lastByte == UInt8(ascii: "s")
@@ -482,14 +497,10 @@ struct TemporalGrammar {
             if month(k) != nil { target = calendar(month: k) } else if dayNumber(k) != nil { target = digitLed(k) } else { target = nil }
             guard let target, target.first == k, case let .calendar(year, month?, day?, editorial, nil) = target.meaning else { return nil }
             return TemporalMatch(first: i - 1, last: target.last, end: target.end,
-                                 meaning: .clock(hour: -1, minute: Self.partCode(code), on: .date(year: year, month: month, day: day, editorialYear: editorial)))
+                                 meaning: .time(.part(code), on: .date(year: year, month: month, day: day, editorialYear: editorial)))
         default: return nil
         }
     }
-
-    /// Parts of the day travel through `.clock` with hour -1 and the part's index as minute.
-    static let partCodes = ["MO", "AF", "EV", "NI"]
-    static func partCode(_ code: String) -> Int { partCodes.firstIndex(of: code) ?? 0 }
 
     func followingPartOfDay(_ i: Int) -> String? {
         guard together(i, i + 1), spaced(i), case let .partOfDay(code)? = word(i + 1) else { return nil }
@@ -560,12 +571,13 @@ struct TemporalGrammar {
             case "that":
                 guard unit != .hour, unit != .minute else { return nil }
                 return TemporalMatch(first: u - 1, last: u, meaning: .anaphoric(unit, 0, partOfDay: nil))
-            case "last", "this", "next":
+            case "last", "this":
+                // ("next" is taken by the case above: "the next week" counts from a narrated date, "next week" from now.)
                 guard unit != .day, unit != .hour, unit != .minute else { return nil }
                 if before == "last", term(u - 2) == "the", together(u - 2, u) {
                     return TemporalMatch(first: u - 2, last: u, meaning: .duration(TemporalDuration(amount: 1, unit: unit), anchored: true))
                 }
-                let offset = before == "last" ? -1 : before == "next" ? 1 : 0
+                let offset = before == "last" ? -1 : 0
                 return TemporalMatch(first: u - 1, last: u, meaning: .deictic(unit, offset, partOfDay: nil))
             case "past":
                 guard term(u - 2) == "the", together(u - 2, u) else { return nil }
@@ -687,20 +699,20 @@ struct TemporalGrammar {
             let candidates = aliases.filter { $0.terms == alias.terms }.map { gazetteer.events[$0.event] }
             var first = i
             if term(i - 1) == "the", together(i - 1, i) { first = i - 1 }
-            let (modifier, _) = boundBefore(first)
+            let modifier = boundBefore(first)
             return TemporalMatch(first: first, last: last, meaning: .events([candidates], modifier: modifier))
         }
         return nil
     }
 
     /// "prior to", "before", "after", "following", "since" just before an event.
-    func boundBefore(_ first: Int) -> (DateModifier?, Int) {
-        guard together(first - 1, first) else { return (nil, first) }
+    func boundBefore(_ first: Int) -> DateModifier? {
+        guard together(first - 1, first) else { return nil }
         switch term(first - 1) {
-        case "before": return (.before, first)
-        case "to" where term(first - 2) == "prior": return (.before, first)
-        case "after", "following", "since": return (.after, first)
-        default: return (nil, first)
+        case "before": return .before
+        case "to" where term(first - 2) == "prior": return .before
+        case "after", "following", "since": return .after
+        default: return nil
         }
     }
 
@@ -763,7 +775,7 @@ struct TemporalGrammar {
         }
         guard !groups.isEmpty else { return nil }
         if term(first) != "the", term(first - 1) == "the", together(first - 1, c) { first -= 1 }
-        let (modifier, _) = boundBefore(first)
+        let modifier = boundBefore(first)
         return TemporalMatch(first: first, last: last, meaning: .events(groups, modifier: modifier))
     }
 

@@ -4,7 +4,7 @@ import ChanceryCorpus
 ///
 /// The tagger does not run a pattern over every position. It walks the token
 /// stream of a `TokenizedDocument`, dismisses almost every token with a table
-/// lookup on its first two letters and its length (`TriggerIndex`), and reads
+/// lookup on its first three letters and its length (`TriggerIndex`), and reads
 /// around the few that can belong to a date: month names, numbers, words such
 /// as "yesterday", "week", "ago", "spring", "congress", and the first words of
 /// the gazetteer's named events.
@@ -268,9 +268,9 @@ struct ReferenceTime {
             expression.kind = .set
             expression.value = value
 
-        case let .clock(hour, minute, on):
+        case let .time(timeOfDay, on):
             expression.kind = .time
-            let time = hour < 0 ? TemporalGrammar.partCodes[minute] : Self.pad(hour) + ":" + Self.pad(minute)
+            let time = timeOfDay.value
             switch on {
             case .reference:
                 let (anchor, resolution) = deicticAnchor
@@ -321,7 +321,7 @@ struct ReferenceTime {
     /// Calendar and anaphoric dates become the reference for anaphora; deictic ones ("yesterday" in reported speech) do not.
     private func mentionsCalendar(_ meaning: TemporalMeaning) -> Bool {
         switch meaning {
-        case .calendar, .decade, .anaphoric, .clock: true
+        case .calendar, .decade, .anaphoric, .time: true
         default: false
         }
     }
