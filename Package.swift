@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryAnalytics", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryReports", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryReports", "ChanceryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

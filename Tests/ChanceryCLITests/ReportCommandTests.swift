@@ -1,10 +1,8 @@
-import ChanceryAnalytics
-import ChanceryCorpus
+import ChanceryReports
 import ChanceryTestSupport
 import Foundation
 import Testing
 
-@testable import ChanceryReports
 
 /// `chancery report` end to end: the files, their contents read back independently, determinism and safety.
 @Suite(.serialized) struct ReportTests {
@@ -221,27 +219,5 @@ import Testing
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| Documents | 79 |"))
         #expect(summary.contains("Passages still withheld"))
-    }
-
-    @Test(arguments: [
-        ("[a](javascript:alert(1))", "\\[a\\](javascript:alert(1))"),
-        ("<script>x</script>", "\\<script\\>x\\</script\\>"),
-        ("# heading", "\\# heading"),
-        ("- item", "\\- item"),
-        ("1. item", "1\\. item"),
-        ("0.1.0", "0.1.0"),
-        ("a | b", "a \\| b"),
-        ("line\nbreak", "line break"),
-        ("R\u{202E}txt", "RU+202Etxt"),
-        ("*bold* _it_", "\\*bold\\* \\_it\\_"),
-    ])
-    func markdownEscaping(_ text: String, _ escaped: String) {
-        #expect(MarkdownText.escape(text) == escaped)
-    }
-
-    @Test func linksOnlyForHTTP() {
-        #expect(MarkdownText.link("x", "https://example.org/a") == "[x](https://example.org/a)")
-        #expect(MarkdownText.link("x", "javascript:alert(1)") == "x")
-        #expect(MarkdownText.link("x", "https://example.org/a) [y](javascript:1") == "x")
     }
 }
