@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
                 .product(name: "ChanceryReports", package: "Chancery"),
             ]
         ),
@@ -25,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
             ]
         ),
         .executableTarget(
@@ -32,6 +34,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
             ]
         ),
     ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 import ChanceryReports
 import Foundation
 

@@ -1,3 +1,4 @@
+import ChanceryTime
 import ChanceryReports
 import ChanceryTestSupport
 import Foundation

@@ -2,7 +2,8 @@
 /// under it (`economy` stands for `economy.aid` too, `econ` for neither), letters compared without regard to case.
 ///
 /// The one place this rule lives: the timeline's filter, keyness by topic and the CLI's check that a lexicon
-/// has the topic all ask `matches(_:)`.
+/// has the topic (`Lexicon.has(_:)`) all ask `matches(_:)`. It sits with the document model because both the topic
+/// analyses and the timeline (ChanceryTime) filter by it.
 public struct TopicKey: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The key as given.
     public let name: String
@@ -22,11 +23,4 @@ public struct TopicKey: Sendable, Hashable, CustomStringConvertible, Expressible
     }
 
     public var description: String { name }
-}
-
-extension Lexicon {
-    /// Whether some topic of the lexicon is `key` or nested under it.
-    public func has(_ key: TopicKey) -> Bool {
-        topics.contains { key.matches($0.name) }
-    }
 }
