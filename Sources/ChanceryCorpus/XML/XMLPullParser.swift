@@ -299,14 +299,15 @@ public struct XMLPullParser: Sendable {
             cursor = origin
         }
         let declaredEncoding = Self.declaredEncoding(whole, from: pos)
-        let validation = Self.validateUTF8(whole, from: pos)
+        let validation = UTF8Check.validate(whole, from: pos, rejectingNUL: true)
         let foreign = declaredEncoding.map { !Self.isUTF8Compatible($0) } ?? false
         if let problem = validation.problem {
+            let message = Self.message(for: problem, whole)
             if let declaredEncoding, foreign {
-                throw encodingProblem(problem.message + " (the XML declaration says encoding=\"\(declaredEncoding)\"; Chancery reads only UTF-8)",
+                throw encodingProblem(message + " (the XML declaration says encoding=\"\(declaredEncoding)\"; Chancery reads only UTF-8)",
                                       at: problem.offset, whole)
             }
-            encodingError = encodingProblem(problem.message, at: problem.offset, whole)
+            encodingError = encodingProblem(message, at: problem.offset, whole)
             readable = problem.offset
         }
         if let declaredEncoding, foreign, validation.sawNonASCII {
@@ -1136,65 +1137,21 @@ public struct XMLPullParser: Sendable {
 
     // MARK: Encoding
 
-    private struct UTF8Problem {
-        var offset: Int
-        var message: String
-    }
-
-    /// Checks that the input is well-formed UTF-8 without NUL, finding the first bad byte.
-    private static func validateUTF8(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> (problem: UTF8Problem?, sawNonASCII: Bool) {
-        guard let base = buf.baseAddress else { return (nil, false) }
-        let raw = UnsafeRawPointer(base)
-        let n = buf.count
-        var i = start
-        var sawNonASCII = false
-        while i < n {
-            // Eight bytes at a time while they are all ASCII and none is NUL.
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if word & highBits != 0 || hasByte(word, 0) { break }
-                i += 8
-            }
-            guard i < n else { break }
-            let lead = buf[i]
-            if lead < 0x80 {
-                if lead == 0 {
-                    return (UTF8Problem(offset: i, message: "NUL byte (0x00) is not allowed in XML"), sawNonASCII)
-                }
-                i += 1
-                continue
-            }
-            sawNonASCII = true
-            let length: Int
-            var secondLow: UInt8 = 0x80
-            var secondHigh: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondLow = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondHigh = 0x9F
-            case 0xF0: length = 4; secondLow = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondHigh = 0x8F
-            case 0x80...0xBF:
-                return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)) (a continuation byte without a lead byte)"), sawNonASCII)
-            default:
-                return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead))"), sawNonASCII)
-            }
-            for k in 1..<length {
-                guard i + k < n else {
-                    return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)): the last character is cut off by the end of the input, which may be truncated"), sawNonASCII)
-                }
-                let b = buf[i + k]
-                let low = k == 1 ? secondLow : 0x80
-                let high = k == 1 ? secondHigh : 0xBF
-                guard b >= low, b <= high else {
-                    return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)) (followed by 0x\(hex(b)), which does not continue a valid sequence)"), sawNonASCII)
-                }
-            }
-            i += length
+    /// The message for a byte that ends the UTF-8 XML text (UTF8Check finds it).
+    private static func message(for problem: UTF8Check.Problem, _ buf: UnsafeBufferPointer<UInt8>) -> String {
+        let lead = buf[problem.offset]
+        switch problem.fault {
+        case .nul:
+            return "NUL byte (0x00) is not allowed in XML"
+        case .strayContinuation:
+            return "invalid UTF-8 byte 0x\(hex(lead)) (a continuation byte without a lead byte)"
+        case .invalidLead:
+            return "invalid UTF-8 byte 0x\(hex(lead))"
+        case .cutOff:
+            return "invalid UTF-8 byte 0x\(hex(lead)): the last character is cut off by the end of the input, which may be truncated"
+        case .badContinuation(let next):
+            return "invalid UTF-8 byte 0x\(hex(lead)) (followed by 0x\(hex(next)), which does not continue a valid sequence)"
         }
-        return (nil, sawNonASCII)
     }
 
     /// The `encoding` pseudo-attribute of a leading XML declaration, if any.
