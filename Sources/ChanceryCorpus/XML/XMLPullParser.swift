@@ -453,29 +453,26 @@ public struct XMLPullParser: Sendable {
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
         pos = i
         while true {
+            // A run up to the closing quote, '<' or '&': a line end (CRLF is one) is one space, as are tab and LF.
+            i = pos
+            while i < n, buf[i] != quote, buf[i] != .lt, buf[i] != .amp { i += 1 }
+            let runStart = scratch.count
+            TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[pos..<i]), to: &scratch, lineEnd: .space)
+            for k in runStart..<scratch.count where scratch[k] == .tab || scratch[k] == .lf {
+                scratch[k] = .space
+            }
+            pos = i
             guard pos < n else {
                 throw endOfInput("unexpected end of file in the value of attribute \(attributeName) in <\(elementName)> (its quote opened at line \(position(of: valueStart, buf).line))", at: n, buf)
             }
-            let b = buf[pos]
-            switch b {
+            switch buf[pos] {
             case quote:
                 pos += 1
                 return String(decoding: scratch, as: UTF8.self)
             case .lt:
                 throw parseError("'<' is not allowed in the value of attribute \(attributeName) in <\(elementName)> (write &lt;)", at: pos, buf)
-            case .amp:
+            default:  // '&'
                 try readReference(buf, inAttribute: true)
-            case .tab, .lf:
-                scratch.append(.space)
-                pos += 1
-            case .cr:
-                // CRLF is one line end, hence one space.
-                scratch.append(.space)
-                pos += 1
-                if pos < n, buf[pos] == .lf { pos += 1 }
-            default:
-                scratch.append(b)
-                pos += 1
             }
         }
     }
@@ -490,19 +487,16 @@ public struct XMLPullParser: Sendable {
             var i = pos
             while i < n {
                 let b = buf[i]
-                if b == .lt || b == .amp || b == .cr { break }
+                if b == .lt || b == .amp { break }
                 i += 1
             }
             if i > pos {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+                // The run ends at '<', '&' or the end, so no CRLF is split.
+                TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[pos..<i]), to: &scratch)
                 pos = i
             }
             guard pos < n else { return }
             switch buf[pos] {
-            case .cr:
-                scratch.append(.lf)
-                pos += 1
-                if pos < n, buf[pos] == .lf { pos += 1 }
             case .amp:
                 try readReference(buf, inAttribute: false)
             default:
@@ -531,25 +525,8 @@ public struct XMLPullParser: Sendable {
         guard let end = find(buf, from: contentStart, "]]>") else {
             throw endOfInput("unterminated CDATA section", at: start, buf)
         }
-        appendNormalizingLineEnds(buf, contentStart, end)
+        TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[contentStart..<end]), to: &scratch)
         pos = end + 3
-    }
-
-    private mutating func appendNormalizingLineEnds(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        var runStart = start
-        var i = start
-        while i < end {
-            if buf[i] == .cr {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                scratch.append(.lf)
-                i += 1
-                if i < end, buf[i] == .lf { i += 1 }
-                runStart = i
-            } else {
-                i += 1
-            }
-        }
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<end]))
     }
 
     private mutating func skipComment(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
@@ -933,15 +910,19 @@ public struct XMLPullParser: Sendable {
         pos += 1
         scratch.removeAll(keepingCapacity: true)
         while true {
+            // A run up to the closing quote, '%' or '&', with its line ends as LF.
+            var i = pos
+            while i < n, buf[i] != quote, buf[i] != .percent, buf[i] != .amp { i += 1 }
+            TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[pos..<i]), to: &scratch)
+            pos = i
             guard pos < n else { throw endOfInput("unterminated value of entity \(entityName)", at: start, buf) }
-            let b = buf[pos]
-            switch b {
+            switch buf[pos] {
             case quote:
                 pos += 1
                 return scratch
             case .percent:
                 throw parseError("parameter-entity references are not supported inside the value of entity \(entityName)", at: pos, buf)
-            case .amp:
+            default:  // '&'
                 switch Self.scanReference(buf, at: pos) {
                 case .invalid(let message), .cutOff(let message):
                     throw parseError(message, at: pos, buf)
@@ -952,13 +933,6 @@ public struct XMLPullParser: Sendable {
                     scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<end]))
                     pos = end
                 }
-            case .cr:
-                scratch.append(.lf)
-                pos += 1
-                if pos < n, buf[pos] == .lf { pos += 1 }
-            default:
-                scratch.append(b)
-                pos += 1
             }
         }
     }
