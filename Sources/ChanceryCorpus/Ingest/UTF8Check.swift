@@ -1,5 +1,5 @@
 /// Finds the first byte where a buffer stops being valid UTF-8: the one validator of documents, option files
-/// and the XML parser (which words its own messages from the `Fault`).
+/// and the XML parser, which words its own messages from the `Fault` (XML/XMLPullParser+Encoding.swift).
 package enum UTF8Check {
     /// Why the byte at a `Problem`'s offset ends the valid text.
     package enum Fault: Equatable, Sendable {
