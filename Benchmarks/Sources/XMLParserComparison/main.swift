@@ -17,7 +17,7 @@ import Foundation
 //
 // hostile: reads each file with XMLPullParser (XMLLimits defaults) and with libxml2 under the options
 // Chancery would use, XML_PARSE_NONET and no XML_PARSE_DTDLOAD / XML_PARSE_NOENT; then, for contrast
-// only, with XML_PARSE_NOENT | XML_PARSE_DTDLOAD. For each: the outcome (end of document, or the first
+// only, with XML_PARSE_NOENT (entities substituted) and with XML_PARSE_NOENT | XML_PARSE_DTDLOAD. For each: the outcome (end of document, or the first
 // error with its line and column), the events and text bytes returned before it, and the external
 // resources libxml2 asked its entity loader for (the loader is wrapped to record each request and then
 // does what it would have done).
@@ -112,6 +112,7 @@ func walkChancery(_ bytes: [UInt8]) -> Tally {
 }
 
 let safeOptions = Int32(XML_PARSE_NONET.rawValue)
+let entityOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue)
 let unsafeOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_DTDLOAD.rawValue)
 
 /// libxml2 reader node types (xmlReaderTypes).
@@ -270,7 +271,8 @@ func hostile(files: [String]) throws {
         }
         print("  Chancery XMLPullParser: \(events) events, \(textBytes) text bytes; \(shortened(outcome)); opens nothing (Sources/ChanceryCorpus/XML has no file or network code)")
 
-        for (label, options) in [("libxml2 NONET (safe)", safeOptions), ("libxml2 NOENT|DTDLOAD (contrast)", unsafeOptions)] {
+        for (label, options) in [("libxml2 NONET (safe)", safeOptions), ("libxml2 NONET|NOENT (contrast)", entityOptions),
+                             ("libxml2 NONET|NOENT|DTDLOAD (contrast)", unsafeOptions)] {
             libxml2Errors = []
             entityRequests = []
             var events = 0
