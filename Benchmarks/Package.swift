@@ -29,6 +29,16 @@ let package = Package(
                 .product(name: "ChanceryTime", package: "Chancery"),
             ]
         ),
+        // libxml2 from the system (pkg-config libxml-2.0), for XMLParserComparison only: the library does not link it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .executableTarget(
+            name: "XMLParserComparison",
+            dependencies: ["CLibXML2", .product(name: "ChanceryCorpus", package: "Chancery")]
+        ),
         .executableTarget(
             name: "TermCounting",
             dependencies: [

@@ -64,9 +64,8 @@ public enum DocumentReader {
             let (documents, problems) = TEIReader.read(bytes, file: path, idPrefix: id)
             return FileReadResult(file: file, documents: documents, problems: problems)
         }
-        let decoded = String(decoding: bytes, as: UTF8.self)
-        let hasCR = bytes.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
-        let text = hasCR ? TextNormalizer.unifyLineEnds(decoded) : decoded
+        if let unified = bytes.withUnsafeBufferPointer(TextNormalizer.unifyingLineEnds) { bytes = unified }
+        let text = String(decoding: bytes, as: UTF8.self)
         let lines = Self.lines(of: text)
         do throws(InputError) {
             var warnings: [InputError] = []
