@@ -73,7 +73,7 @@ import Testing
         #expect(files["topics.csv"]?.first.map { Array($0.prefix(4)) } == ["document_id", "date", "date_precision", "topic"])
         #expect(files["kwic.csv"]?.first == ["document_id", "date", "date_precision", "topic", "left", "match", "right", "sentence_index"])
         #expect(files["timeline.csv"]?.first.map { Array($0.prefix(9)) } == ["date", "date_precision", "document_id", "document_date", "expression", "resolution", "sentence", "actors", "topics"])
-        #expect(files["skipped.csv"] == [["file", "location", "reason", "code"]])
+        #expect(files["skipped.csv"] == [["file", "location", "reason", "code", "severity"]])
     }
 
     @Test(needsPython) func theWorkbookReadsBackWithOpenpyxl() throws {
