@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ChanceryCorpus", targets: ["ChanceryCorpus"]),
         .library(name: "ChanceryAnalytics", targets: ["ChanceryAnalytics"]),
+        .library(name: "ChanceryTime", targets: ["ChanceryTime"]),
         .library(name: "ChanceryReports", targets: ["ChanceryReports"]),
         .executable(name: "chancery", targets: ["chancery"]),
     ],
@@ -15,21 +16,27 @@ let package = Package(
     ],
     targets: [
         .target(name: "ChanceryCorpus"),
+        .target(name: "ChanceryYAML", dependencies: ["ChanceryCorpus", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "ChanceryAnalytics",
-            dependencies: ["ChanceryCorpus", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ChanceryCorpus", "ChanceryYAML", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ChanceryTime",
+            dependencies: ["ChanceryCorpus", "ChanceryYAML", .product(name: "Yams", package: "Yams")]
         ),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "ChanceryReports", dependencies: ["ChanceryAnalytics", "CXlsxWriter"]),
+        .target(name: "ChanceryReports", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "CXlsxWriter"]),
         .target(
             name: "ChanceryCLI",
             dependencies: [
                 "ChanceryCorpus",
                 "ChanceryAnalytics",
+                "ChanceryTime",
                 "ChanceryReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -37,9 +44,10 @@ let package = Package(
         .executableTarget(name: "chancery", dependencies: ["ChanceryCLI"]),
         .target(name: "ChanceryTestSupport", path: "Tests/Support"),
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryAnalytics", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryReports", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryTime", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryReports", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryReports", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

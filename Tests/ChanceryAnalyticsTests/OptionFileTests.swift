@@ -1,4 +1,5 @@
 import ChanceryCorpus
+import ChanceryTime
 import ChanceryTestSupport
 import Foundation
 import Testing
@@ -26,7 +27,7 @@ import Testing
     @Test func aUTF16LexiconIsNamedAsSuch() throws {
         let url = try Self.file("utf16.yml", [0xFF, 0xFE] + Array("aid: [aid]".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
         let error = #expect(throws: LexiconError.self) { try Lexicon(contentsOf: url) }
-        #expect(error?.description.hasSuffix("error: the lexicon is UTF-16 text; Chancery reads UTF-8: convert it with: iconv -f UTF-16 -t UTF-8 \(url.path) > converted") == true)
+        #expect(error?.description.hasSuffix("error: the lexicon is UTF-16LE text; Chancery reads UTF-8: convert it with: iconv -f UTF-16LE -t UTF-8 \(url.path) > converted") == true)
     }
 
     @Test(arguments: [

@@ -129,18 +129,6 @@ enum Unprivileged {
     }()
 
     static func run(_ arguments: [String]) throws -> ChanceryProcess.Output {
-        guard let command, !command.isEmpty else { return try ChanceryProcess.run(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst()) + [ChanceryProcess.executable.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ChanceryProcess.Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                      stderr: String(decoding: errData, as: UTF8.self))
+        try ChanceryProcess.run(arguments, under: command ?? [])
     }
 }

@@ -28,21 +28,20 @@ public enum ChanceryProcess {
         ["/usr/bin/taskset", "/bin/taskset"].first(where: FileManager.default.isExecutableFile(atPath:)).map(URL.init(fileURLWithPath:))
     }
 
-    /// Runs `chancery` with `arguments`; with `pinnedToOneCore`, under `taskset -c 0`.
+    /// Runs `chancery` with `arguments`; with `pinnedToOneCore`, under `taskset -c 0`; with `under`, as the last
+    /// argument of that command (`setpriv --reuid=65534 …` to run as another user).
     ///
     /// A run still going after `killAfter` seconds is killed (its status is then 128 + 9), so that a command that
     /// hangs fails its test instead of stopping the suite; the bound is a safety net far above any run's time,
     /// not a measure of speed.
     public static func run(_ arguments: [String], in directory: URL? = nil, pinnedToOneCore: Bool = false,
-                           killAfter: Double = 600) throws -> Output {
+                           under wrapper: [String] = [], killAfter: Double = 600) throws -> Output {
+        var command = [executable.path] + arguments
+        if pinnedToOneCore, let taskset { command = [taskset.path, "-c", "0"] + command }
+        command = wrapper + command
         let process = Process()
-        if pinnedToOneCore, let taskset {
-            process.executableURL = taskset
-            process.arguments = ["-c", "0", executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -92,8 +92,7 @@ public enum DocumentReader {
             let (documents, problems) = TEIReader.read(bytes, file: path, idPrefix: id)
             return FileReadResult(file: file, documents: documents, problems: problems)
         }
-        let hasCR = bytes.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
-        if hasCR { unifyLineEnds(&bytes) }
+        if let unified = bytes.withUnsafeBufferPointer(TextNormalizer.unifyingLineEnds) { bytes = unified }
         let text = String(decoding: bytes, as: UTF8.self)
         // The text holds the bytes now: a large file is not held twice while it is read.
         bytes = []
@@ -107,28 +106,6 @@ public enum DocumentReader {
         } catch {
             return failed(error)
         }
-    }
-
-    /// CRLF and lone CR become LF, in place: `TextNormalizer.unifyLineEnds` on the bytes, without a second copy
-    /// of the text (memchr finds each CR; the runs between are moved as blocks).
-    static func unifyLineEnds(_ bytes: inout [UInt8]) {
-        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            let n = buffer.count
-            var read = 0, write = 0
-            while read < n {
-                let end = memchr(base + read, 13, n - read).map { UnsafeMutablePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
-                if write != read { memmove(base + write, base + read, end - read) }
-                write += end - read
-                guard end < n else { break }
-                base[write] = 10
-                write += 1
-                read = end + 1
-                if read < n, base[read] == 10 { read += 1 }
-            }
-            return write
-        }
-        bytes.removeSubrange(kept...)
     }
 
     /// The lines of a text, split on LF bytes (a Character split costs several times more).
@@ -166,35 +143,12 @@ public enum DocumentReader {
         return bytes[(offset + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
-    /// The name iconv knows for text in UTF-32 or UTF-16, by its byte order mark, or without one by the zero bytes
-    /// that plain Latin letters leave in every other (or three of four) bytes; nil for anything else.
-    static func wideEncoding(_ bytes: [UInt8]) -> String? {
-        // UTF-32's marks first: UTF-32LE's starts with UTF-16LE's.
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
-        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
-        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
-        let head = Array(bytes.prefix(64))
-        guard head.count >= 8, head.count % 4 == 0 else { return nil }
-        /// Whether every group of `step` bytes holds a non-zero byte at `position` and zeros elsewhere.
-        func letterAt(_ position: Int, every step: Int) -> Bool {
-            stride(from: 0, to: head.count, by: step).allSatisfy { chunk in
-                (0..<step).allSatisfy { offset in (head[chunk + offset] == 0) == (offset != position) }
-            }
-        }
-        if letterAt(0, every: 4) { return "UTF-32LE" }
-        if letterAt(3, every: 4) { return "UTF-32BE" }
-        if letterAt(0, every: 2) { return "UTF-16LE" }
-        if letterAt(1, every: 2) { return "UTF-16BE" }
-        return nil
-    }
-
     /// An error when the bytes are not UTF-8 text worth reading; with `utf8` false, invalid UTF-8 is left to the caller.
     static func checkText(_ bytes: [UInt8], file: String, utf8: Bool = true) -> InputError? {
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             return InputError(file: file, location: .file, code: .empty, message: bytes.isEmpty ? "empty file" : "the file holds only whitespace")
         }
-        if let encoding = wideEncoding(bytes) {
+        if let encoding = UTF8Check.wideEncoding(bytes) {
             return InputError(file: file, location: .byte(0), code: .invalidUTF8,
                               message: "\(encoding) text; Chancery reads UTF-8 (convert with: iconv -f \(encoding) -t UTF-8)")
         }

@@ -70,11 +70,8 @@ public enum OptionFile {
     public static func decode(_ bytes: [UInt8], path: String, kind: String) throws(OptionFileError) -> String {
         func failure(_ message: String) -> OptionFileError { OptionFileError(file: path, kind: kind, message: message) }
         func convert(from encoding: String) -> String { "convert it with: iconv -f \(encoding) -t UTF-8 \(shellQuoted(path)) > converted" }
-        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
-            throw failure("the \(kind) is UTF-32 text; Chancery reads UTF-8: " + convert(from: "UTF-32"))
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw failure("the \(kind) is UTF-16 text; Chancery reads UTF-8: " + convert(from: "UTF-16"))
+        if let encoding = UTF8Check.wideEncoding(bytes) {
+            throw failure("the \(kind) is \(encoding) text; Chancery reads UTF-8: " + convert(from: encoding))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let problem = body.withUnsafeBufferPointer { buffer -> (offset: Int, line: Int, column: Int)? in
@@ -121,7 +118,10 @@ public struct OptionFileError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// `lexicon.yml:3:7: error: the lexicon is not UTF-8 text: ...`
-    public var description: String {
+    public var description: String { Self.describe(file: file, line: line, column: column, message: message) }
+
+    /// `FILE:LINE:COLUMN: error: MESSAGE`, line and column when known: the form of every option file's error.
+    public static func describe(file: String, line: Int?, column: Int?, message: String) -> String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }

@@ -123,8 +123,36 @@ public enum TextNormalizer {
 
     /// CRLF and lone CR become LF.
     public static func unifyLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var text = text
+        guard let unified = text.withUTF8({ unifyingLineEnds($0) }) else { return text }
+        return String(decoding: unified, as: UTF8.self)
+    }
+
+    /// `unifyLineEnds` of UTF-8 bytes; nil when they hold no CR.
+    static func unifyingLineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard bytes.firstOffset(of: 0x0D, from: 0) != nil else { return nil }
+        var unified: [UInt8] = []
+        unified.reserveCapacity(bytes.count)
+        appendUnifyingLineEnds(bytes, to: &unified)
+        return unified
+    }
+
+    /// Appends `bytes` to `output` with each CRLF and each lone CR turned into one `lineEnd` byte: the
+    /// end-of-line handling of XML 1.0 §2.11 (with LF), which text files get too.
+    ///
+    /// The one copy of the rule: DocumentReader applies it to text files, XMLPullParser to character data,
+    /// CDATA, entity values (LF) and attribute values (a space, XML 1.0 §3.3.3). A CR at the end of `bytes`
+    /// is a lone CR: callers pass whole runs, never a run that ends between the CR and LF of one CRLF.
+    static func appendUnifyingLineEnds(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], lineEnd: UInt8 = 0x0A) {
+        let n = bytes.count
+        var runStart = 0
+        // memchr finds each CR; text without one is appended in one piece.
+        while let cr = bytes.firstOffset(of: 0x0D, from: runStart) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<cr]))
+            output.append(lineEnd)
+            runStart = cr + 1 < n && bytes[cr + 1] == 0x0A ? cr + 2 : cr + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
     }
 
     /// True when every scalar is one that NFC leaves alone and that never composes with a neighbour.

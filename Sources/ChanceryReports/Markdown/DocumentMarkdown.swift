@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// `documents/<slug>.md`: one document's page of notes.
 enum DocumentMarkdown {

@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// What one document contributes to a report, computed on its own (in parallel with others).
 ///

@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// The dated events of a report, kept in a temporary file instead of memory.
 ///

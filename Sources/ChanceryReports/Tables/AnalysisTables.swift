@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// The tables of the output contract (DESIGN.md), made from analysis results.
 ///

@@ -1,4 +1,5 @@
 import ChanceryCorpus
+import ChanceryYAML
 import Foundation
 import Yams
 
@@ -159,12 +160,7 @@ public struct GazetteerError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// `events.yaml:12:11: error: date "1962-02-31" does not exist ...`
-    public var description: String {
-        var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
-        return "\(place): error: \(message)"
-    }
+    public var description: String { OptionFileError.describe(file: file, line: line, column: column, message: message) }
 }
 
 /// Reads the YAML node tree and checks every field, pointing at the offending node.
