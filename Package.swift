@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "ChanceryCorpus", targets: ["ChanceryCorpus"]),
         .library(name: "ChanceryAnalytics", targets: ["ChanceryAnalytics"]),
         .library(name: "ChanceryTime", targets: ["ChanceryTime"]),
+        .library(name: "ChanceryPipeline", targets: ["ChanceryPipeline"]),
         .library(name: "ChanceryReports", targets: ["ChanceryReports"]),
         .executable(name: "chancery", targets: ["chancery"]),
     ],
@@ -30,13 +31,15 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "ChanceryReports", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "CXlsxWriter"]),
+        .target(name: "ChanceryPipeline", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime"]),
+        .target(name: "ChanceryReports", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "CXlsxWriter"]),
         .target(
             name: "ChanceryCLI",
             dependencies: [
                 "ChanceryCorpus",
                 "ChanceryAnalytics",
                 "ChanceryTime",
+                "ChanceryPipeline",
                 "ChanceryReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -46,8 +49,9 @@ let package = Package(
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryTime", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryReports", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryReports", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ChanceryPipelineTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "ChanceryReports", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryPipeline", "ChanceryReports", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryReports
 import Foundation
 
@@ -73,17 +74,18 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         let lexicon = try lexiconOptions.load()
-        var options = ReportOptions(lexicon: lexicon, lexiconBytes: try lexiconOptions.bytes())
-        options.formats = try parsedFormats()
+        var options = AnalysisOptions(lexicon: lexicon)
         options.stopwords = try counting.stopwordList()
         options.editorial = counting.editorial
         options.dropNumbers = counting.dropNumbers
         options.ngrams = try OptionRanges.ngramRange(ngram)
         options.correction = correction
         options.kwic = KWICOptions(window: window)
-        options.excelBOM = excelBOM
         options.gazetteer = try TimelineCommand.gazetteer(gazetteer)
-        options.command = ["chancery"] + CommandLine.arguments.dropFirst()
+        var writing = ReportOptions(lexiconBytes: try lexiconOptions.bytes())
+        writing.formats = try parsedFormats()
+        writing.excelBOM = excelBOM
+        writing.command = ["chancery"] + CommandLine.arguments.dropFirst()
 
         let interruption = ReportWriter.Interruption()
         let signals = InterruptHandler.install { [out] signal in
@@ -99,7 +101,7 @@ struct ReportCommand: ParsableCommand {
         // The files are read once, by the report's analysis, a chunk at a time.
         let listing = try CorpusOptions.list(input.path)
         let bar = ProgressBar(label: "analysing")
-        let report = CorpusReport(listing, root: input.path, options: options) { done, total in
+        let report = CorpusAnalysis(listing, root: input.path, options: options) { done, total in
             bar.update(done, total)
         }
         bar.finish()
@@ -117,7 +119,7 @@ struct ReportCommand: ParsableCommand {
         // which names the file and the system's reason already: what it prints is kept, and shown only when the
         // report is written all the same (then it is news).
         let (result, libraryOutput) = CStandardError.capturing {
-            Result { try ReportWriter.write(report, to: destination, version: ChanceryVersion.current, interruption: interruption) }
+            Result { try ReportWriter.write(report, options: writing, to: destination, version: ChanceryVersion.current, interruption: interruption) }
         }
         switch result {
         case let .success(value):

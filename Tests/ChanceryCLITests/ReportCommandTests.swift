@@ -1,4 +1,5 @@
 import ChanceryTime
+import ChanceryPipeline
 import ChanceryReports
 import ChanceryTestSupport
 import Foundation

@@ -1,9 +1,11 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 import ChanceryTestSupport
 import Foundation
 import Testing
 
+@testable import ChanceryPipeline
 @testable import ChanceryReports
 
 /// What a document yields in proportion to its hits and dates (KWIC lines, events, its page) is stored or
@@ -37,12 +39,12 @@ import Testing
     static let lexicon = try! Lexicon(yaml: "aid: [aid, assistance, credit*]\nself-reliance: [our own strength]\nunification: [reunification]\n",
                                       source: "test.yml")
 
-    /// A report of a folder holding one plain-text file: a title, a dateline and `body`.
-    static func report(_ body: String) throws -> CorpusReport {
+    /// The analysis of a folder holding one plain-text file: a title, a dateline and `body`.
+    static func report(_ body: String) throws -> CorpusAnalysis {
         let folder = try TestData.temporaryFolder("chancery-yield")
         defer { try? FileManager.default.removeItem(at: folder) }
         try ("Dense\n\nWashington, January 11, 1958\n\n" + body).write(to: folder.appendingPathComponent("dense.txt"), atomically: true, encoding: .utf8)
-        return CorpusReport(corpus: try Corpus.load(folder.path), options: ReportOptions(lexicon: Self.lexicon, lexiconBytes: []))
+        return CorpusAnalysis(corpus: try Corpus.load(folder.path), options: AnalysisOptions(lexicon: Self.lexicon))
     }
 
     /// The KWIC lines of a document, stored a batch at a time, read back as `KeywordInContext` made them, whole or by

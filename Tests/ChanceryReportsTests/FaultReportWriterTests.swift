@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryTestSupport
 import Foundation
 import Testing
@@ -9,9 +10,12 @@ import Testing
 /// The report writer when an input file vanishes or the run is stopped, step by step, without timing:
 /// FaultTests (ChanceryCLITests) does the same to a running `chancery`.
 @Suite struct FaultReportWriterTests {
-    static func options() throws -> ReportOptions {
-        let lexicon = try Lexicon(yaml: "aid: [aid, assistance]\n", source: "test.yml")
-        var options = ReportOptions(lexicon: lexicon, lexiconBytes: [])
+    static func options() throws -> AnalysisOptions {
+        AnalysisOptions(lexicon: try Lexicon(yaml: "aid: [aid, assistance]\n", source: "test.yml"))
+    }
+
+    static var writing: ReportOptions {
+        var options = ReportOptions()
         options.formats = [.csv, .markdown]
         return options
     }
@@ -32,12 +36,12 @@ import Testing
         let listing = try InputFiles.list(input.path)
         let files = listing.files
         try FileManager.default.removeItem(at: input.appendingPathComponent(Self.vanishing))
-        let report = CorpusReport(listing, root: input.path, options: try Self.options())
-        #expect(report.corpus.skipped.map(\.description) == ["\(Self.vanishing): error: cannot read the file: No such file or directory"])
+        let report = CorpusAnalysis(listing, root: input.path, options: try Self.options())
+        #expect(report.skipped.map(\.description) == ["\(Self.vanishing): error: cannot read the file: No such file or directory"])
         #expect(report.documents.count == files.count - 1)
 
         let out = work.appendingPathComponent("report")
-        _ = try ReportWriter.write(report, to: out.path, version: "test")
+        _ = try ReportWriter.write(report, options: Self.writing, to: out.path, version: "test")
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
         let gone = try #require(inputs.first { $0["file"] as? String == Self.vanishing })
@@ -62,12 +66,12 @@ import Testing
     private static func expectReportFails(after alter: (URL) throws -> Void) throws {
         let (work, input) = try corpusFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let report = CorpusReport(corpus: try Corpus.load(input.path), options: try options())
+        let report = CorpusAnalysis(corpus: try Corpus.load(input.path), options: try options())
         try alter(input.appendingPathComponent(vanishing))
 
         let out = work.appendingPathComponent("report")
         #expect {
-            try ReportWriter.write(report, to: out.path, version: "test")
+            try ReportWriter.write(report, options: writing, to: out.path, version: "test")
         } throws: { error in
             "\(error)".hasPrefix("\(vanishing): the input file vanished or changed during the run")
         }

@@ -2,6 +2,7 @@ import ChanceryTestSupport
 import Foundation
 import Testing
 
+@testable import ChanceryPipeline
 @testable import ChanceryReports
 
 @Suite struct ProvenanceTests {

@@ -1,3 +1,4 @@
+import ChanceryPipeline
 import Foundation
 
 /// Writes tables as CSV: RFC 4180, UTF-8, a header row, one row per line, CRLF line ends.

@@ -1,10 +1,11 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryTime
 
 /// `documents/<slug>.md`: one document's page of notes.
 enum DocumentMarkdown {
-    static func render(_ report: DocumentReport, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], events: [TemporalEvent]) -> String {
+    static func render(_ report: DocumentAnalysis, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], events: [TemporalEvent]) -> String {
         let page = StringPage()
         do {
             try render(report, topTerms: topTerms, keywords: keywords, eventCount: events.count,
@@ -20,7 +21,7 @@ enum DocumentMarkdown {
     /// a document dense in topic hits and dates has a page larger than its text, and neither the page nor its
     /// KWIC lines and events are held whole (the events are read one at a time by `forEachEvent`, `eventCount` of
     /// them).
-    static func render(_ report: DocumentReport, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], eventCount: Int,
+    static func render(_ report: DocumentAnalysis, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], eventCount: Int,
                        forEachEvent: ((TemporalEvent) throws -> Void) throws -> Void, to page: some PageOutput,
                        pieceBytes: Int = 1 << 20) throws {
         let e: (String) -> String = { MarkdownText.escape($0) }
@@ -128,7 +129,7 @@ enum DocumentMarkdown {
     }
 
     /// Names the edition marks up and names found beside dates, in order of first appearance, once each.
-    static func peopleNamed(_ report: DocumentReport, events: [TemporalEvent]) -> [String] {
+    static func peopleNamed(_ report: DocumentAnalysis, events: [TemporalEvent]) -> [String] {
         var people = People()
         for name in report.document.persons.map(\.name) + events.flatMap(\.actors) { people.add(name) }
         return people.names

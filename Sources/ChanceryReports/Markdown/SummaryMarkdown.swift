@@ -1,10 +1,12 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryTime
 
 /// `summary.md`: the corpus on one page, for a historian's notes.
 enum SummaryMarkdown {
-    static func render(_ report: CorpusReport, version: String, manifestDigest: String? = nil) -> String {
+    /// The summary page; `slugs[k]` names document k's page.
+    static func render(_ report: CorpusAnalysis, writing: ReportOptions, slugs: [String], version: String) -> String {
         let s = report.statistics
         let e: (String) -> String = { MarkdownText.escape($0) }
         var out = "# Chancery report: \(e(report.root))\n\n"
@@ -61,7 +63,7 @@ enum SummaryMarkdown {
         }
 
         out += topics(report)
-        out += timeline(report)
+        out += timeline(report, slugs: slugs)
 
         for (title, problems) in [("Skipped", report.skipped), ("Warnings", report.warnings), ("Not read", report.ignored)]
         where !problems.isEmpty {
@@ -73,12 +75,12 @@ enum SummaryMarkdown {
 
         out += "## How this report was made\n\n"
         let options = report.options
-        out += "- Chancery \(e(version)); command: \(MarkdownText.code(options.command.joined(separator: " ")))\n"
+        out += "- Chancery \(e(version)); command: \(MarkdownText.code(writing.command.joined(separator: " ")))\n"
         out += "- Tokens: Unicode NFC text, split at non-word characters by a UTF-8 byte scan; hyphenated compounds are one token; "
         out += "case folded for counting; routing headers and signatures are not counted.\n"
         out += "- Stopwords: \(e(options.stopwords.name)) (\(options.stopwords.words.count) words), left out of word counts and from the ends of phrases.\n"
         out += "- Words inside editorial brackets: \(options.editorial == .include ? "counted" : "not counted").\n"
-        out += "- Topic lexicon: \(e(options.lexicon.source)) (SHA-256 \(SHA256.hex(options.lexiconBytes))), \(options.lexicon.topics.count) topics.\n"
+        out += "- Topic lexicon: \(e(options.lexicon.source)) (SHA-256 \(SHA256.hex(writing.lexiconBytes))), \(options.lexicon.topics.count) topics.\n"
         out += "- Phrases of \(options.ngrams.lowerBound) to \(options.ngrams.upperBound) words; phrases seen fewer than \(options.minimumNgramCount) times are left out of terms.csv.\n"
         out += "- Keyness: each year against all other documents, G² \(options.correction == .none ? "without correction (as AntConc)" : "with Williams's correction (as quanteda)"), "
         out += "the \(options.keysPerYear) strongest keys with p < 0.05 per year.\n"
@@ -87,7 +89,7 @@ enum SummaryMarkdown {
         return out
     }
 
-    private static func topics(_ report: CorpusReport) -> String {
+    private static func topics(_ report: CorpusAnalysis) -> String {
         let e: (String) -> String = { MarkdownText.escape($0) }
         let names = report.options.lexicon.topics.map(\.name)
         guard !names.isEmpty else { return "" }
@@ -114,7 +116,7 @@ enum SummaryMarkdown {
         return out
     }
 
-    private static func timeline(_ report: CorpusReport) -> String {
+    private static func timeline(_ report: CorpusAnalysis, slugs: [String]) -> String {
         // Counted one event at a time, the first forty kept: a large corpus has hundreds of thousands.
         var anchored = 0
         var shown: [TemporalEvent] = []
@@ -127,12 +129,12 @@ enum SummaryMarkdown {
         out += anchored > 40 ? " (the first 40 of \(anchored); all \(report.eventCount) events are in timeline.csv).\n\n" : ".\n\n"
         // The pages of the shown events' documents only (ids are unique once the report has numbered repeats).
         let wanted = Set(shown.map(\.documentID))
-        var slugs: [String: String] = [:]
-        for document in report.documents where wanted.contains(document.document.id) && slugs[document.document.id] == nil {
-            slugs[document.document.id] = document.slug
+        var slugOf: [String: String] = [:]
+        for (document, slug) in zip(report.documents, slugs) where wanted.contains(document.document.id) && slugOf[document.document.id] == nil {
+            slugOf[document.document.id] = slug
         }
         for event in shown {
-            let document = slugs[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)
+            let document = slugOf[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)
             out += "- **\(event.date.iso)** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "
             out += "\(MarkdownText.escape(event.sentence.shortened(200)))\n"
         }

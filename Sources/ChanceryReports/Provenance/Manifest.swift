@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 
 /// `manifest.json`: what a report was made from and how, so a figure can be cited and checked.
 ///
@@ -12,7 +13,8 @@ enum Manifest {
         var sha256: String
     }
 
-    static func render(_ report: CorpusReport, version: String, inputs: [Input], outputs: [(file: String, sha256: String)]) -> String {
+    static func render(_ report: CorpusAnalysis, writing: ReportOptions, version: String, inputs: [Input],
+                       outputs: [(file: String, sha256: String)]) -> String {
         let options = report.options
         let q = TableJSON.quote
         var out = "{\n"
@@ -20,10 +22,10 @@ enum Manifest {
         // which growing by doubling (and joining lists of lines) would hold two or three times over.
         out.reserveCapacity(4096 + inputs.reduce(0) { $0 + $1.file.utf8.count + 120 } + outputs.reduce(0) { $0 + $1.file.utf8.count + 110 })
         out += "  \"chancery_version\": \(q(version)),\n"
-        out += "  \"command\": [\(options.command.map(q).joined(separator: ", "))],\n"
+        out += "  \"command\": [\(writing.command.map(q).joined(separator: ", "))],\n"
         out += "  \"corpus\": \(q(report.root)),\n"
         out += "  \"options\": {\n"
-        out += "    \"formats\": [\(options.formats.sorted().map { q($0.rawValue) }.joined(separator: ", "))],\n"
+        out += "    \"formats\": [\(writing.formats.sorted().map { q($0.rawValue) }.joined(separator: ", "))],\n"
         out += "    \"editorial_brackets\": \(q(options.editorial.rawValue)),\n"
         out += "    \"ngrams\": [\(options.ngrams.lowerBound), \(options.ngrams.upperBound)],\n"
         out += "    \"minimum_phrase_count\": \(options.minimumNgramCount),\n"
@@ -32,7 +34,7 @@ enum Manifest {
         out += "    \"kwic\": {\"window\": \(options.kwic.window), \"cut_at_sentence\": \(options.kwic.cutAtSentence)},\n"
         out += "    \"keywords_per_document\": \(options.keywordsPerDocument),\n"
         out += "    \"tfidf\": \"count * log10(N / df)\",\n"
-        out += "    \"excel_bom\": \(options.excelBOM)\n"
+        out += "    \"excel_bom\": \(writing.excelBOM)\n"
         out += "  },\n"
         out += "  \"tokenizer\": {\n"
         out += "    \"normalization\": \"Unicode NFC\",\n"
@@ -42,7 +44,7 @@ enum Manifest {
         out += "  },\n"
         let stopwords = options.stopwords.words.sorted().joined(separator: "\n")
         out += "  \"stopwords\": {\"name\": \(q(options.stopwords.name)), \"words\": \(options.stopwords.words.count), \"sha256_of_sorted_words\": \(q(SHA256.hex(Array(stopwords.utf8))))},\n"
-        out += "  \"lexicon\": {\"source\": \(q(options.lexicon.source)), \"sha256\": \(q(SHA256.hex(options.lexiconBytes))), \"topics\": [\(options.lexicon.topics.map { q($0.name) }.joined(separator: ", "))]},\n"
+        out += "  \"lexicon\": {\"source\": \(q(options.lexicon.source)), \"sha256\": \(q(SHA256.hex(writing.lexiconBytes))), \"topics\": [\(options.lexicon.topics.map { q($0.name) }.joined(separator: ", "))]},\n"
         out += "  \"gazetteer\": {\"events\": \(options.gazetteer.events.count)},\n"
         out += "  \"documents_read\": \(report.documents.count),\n"
         out += "  \"files\": \(inputs.count),\n"

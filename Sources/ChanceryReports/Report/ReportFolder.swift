@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ChanceryPipeline
 import Foundation
 
 /// The place a report goes, and the rule for what may be replaced there.

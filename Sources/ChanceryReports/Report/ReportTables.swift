@@ -1,11 +1,12 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryTime
 
 /// The report's own tables: documents, years, skipped files and the summary sheet.
 public enum ReportTables {
-    /// `documents.csv`: one row per document, metadata and length.
-    public static func documents(_ corpusReport: CorpusReport) -> Table {
+    /// `documents.csv`: one row per document, metadata and length; `slugs[k]` names document k's page.
+    public static func documents(_ analysis: CorpusAnalysis, slugs: [String]) -> Table {
         Table(name: "documents", title: "Documents", columns: [
             Column("id", .text), Column("title", .text), Column("date", .date), Column("date_precision", .text),
             Column("place", .text), Column("original_language", .text), Column("translator", .text),
@@ -15,8 +16,8 @@ public enum ReportTables {
             Column("redactions", .integer), Column("editorial_spans", .integer), Column("summary", .text),
             Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
             Column("report", .text), Column("keywords", .text),
-        ], items: Array(corpusReport.documents.indices), row: { index in
-            let report = corpusReport.documents[index]
+        ], items: Array(analysis.documents.indices), row: { index in
+            let report = analysis.documents[index]
             let document = report.document
             let metadata = document.metadata
             func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
@@ -28,7 +29,7 @@ public enum ReportTables {
                 text(document.date?.text), text(document.date?.provenance.rawValue), .integer(report.sentences),
                 .integer(document.redactionCount), .integer(document.editorialSpans.count), text(metadata.summary),
                 text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
-                .text("documents/\(report.slug).md"), .text(corpusReport.keywords(of: index).map(\.term).joined(separator: "; ")),
+                .text("documents/\(slugs[index]).md"), .text(analysis.keywords(of: index).map(\.term).joined(separator: "; ")),
             ]
         })
     }
@@ -48,7 +49,7 @@ public enum ReportTables {
     }
 
     /// The Summary sheet: the corpus at a glance and how the report was made.
-    public static func summary(_ report: CorpusReport, version: String) -> Table {
+    public static func summary(_ report: CorpusAnalysis, version: String) -> Table {
         let s = report.statistics
         let rows: [[Cell]] = [
             [.text("Corpus"), .text(report.root)],

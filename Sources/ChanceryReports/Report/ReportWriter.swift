@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import Foundation
 
 /// A report folder that could not be written.
@@ -43,14 +44,15 @@ public enum ReportWriter {
         public var path: String { folder.path }
     }
 
-    /// Writes the report into `destination`; with `interruption`, a signal handler can stop it without leaving half a report.
-    public static func write(_ report: CorpusReport, to destination: String, version: String,
+    /// Writes the report of `analysis` into `destination`; with `interruption`, a signal handler can stop it without
+    /// leaving half a report.
+    public static func write(_ analysis: CorpusAnalysis, options: ReportOptions, to destination: String, version: String,
                              interruption: Interruption? = nil) throws -> Written {
-        try write(report, to: Destination(destination), version: version, interruption: interruption)
+        try write(analysis, options: options, to: Destination(destination), version: version, interruption: interruption)
     }
 
     /// Writes the report into a destination checked before; what changed there since is checked again before the swap.
-    public static func write(_ report: CorpusReport, to destination: Destination, version: String,
+    public static func write(_ analysis: CorpusAnalysis, options: ReportOptions, to destination: Destination, version: String,
                              interruption: Interruption? = nil) throws -> Written {
         let place = destination.folder
         try ReportFolder.makeFolders(place.parent)
@@ -63,7 +65,7 @@ public enum ReportWriter {
         var finished = false
         defer { if !finished { interruption.discard() } }
 
-        let files = try writeContents(report, into: URL(fileURLWithPath: temporary), version: version)
+        let files = try writeContents(analysis, options: options, into: URL(fileURLWithPath: temporary), version: version)
         try interruption.release {
             try place.recheck()
             try swapIntoPlace(temporary, place)
@@ -157,9 +159,10 @@ public enum ReportWriter {
         if let old { try? FileManager.default.removeItem(atPath: old) }
     }
 
-    private static func writeContents(_ report: CorpusReport, into folder: URL, version: String) throws -> [String] {
-        let options = report.options
-        let tables = ReportTablesSet(report, version: version)
+    private static func writeContents(_ report: CorpusAnalysis, options: ReportOptions, into folder: URL, version: String) throws -> [String] {
+        // Each document's page is named by its id, made a safe and unique file name.
+        let slugs = Slug.unique(report.documents.map(\.document.id))
+        let tables = ReportTablesSet(report, slugs: slugs, version: version)
         // The workbook is one long job; the CSV files and the Markdown pages, in small jobs, share the other core.
         var jobs: [@Sendable () throws -> [(file: String, sha256: String?)]] = []
         if options.formats.contains(.xlsx) {
@@ -194,7 +197,7 @@ public enum ReportWriter {
             }
         }
         if options.formats.contains(.markdown) {
-            jobs += try markdownJobs(report, into: folder, version: version)
+            jobs += try markdownJobs(report, options: options, slugs: slugs, into: folder, version: version)
         }
         let results = jobs.concurrentMap { job in Result { try job() } }
         // The workbook's job comes first so that it starts first; its failure is reported after the others',
@@ -210,26 +213,27 @@ public enum ReportWriter {
         let outputs = written.concurrentMap { entry -> (file: String, sha256: String) in
             (entry.file, entry.sha256 ?? SHA256.hexOfFile(folder.appendingPathComponent(entry.file).path))
         }
-        try text(Manifest.render(report, version: version, inputs: inputs, outputs: outputs), to: folder.appendingPathComponent("manifest.json"))
+        try text(Manifest.render(report, writing: options, version: version, inputs: inputs, outputs: outputs),
+                 to: folder.appendingPathComponent("manifest.json"))
         PhaseTimes.mark("check the inputs, digest the outputs, manifest")
         return written.map(\.file) + ["manifest.json"]
     }
 
     /// Jobs that write `summary.md` and one page per document, a few hundred pages a job; each page's digest
     /// is taken from the bytes written, so the manifest need not read twenty thousand files back.
-    private static func markdownJobs(_ report: CorpusReport, into folder: URL,
+    private static func markdownJobs(_ report: CorpusAnalysis, options: ReportOptions, slugs: [String], into folder: URL,
                                      version: String) throws -> [@Sendable () throws -> [(file: String, sha256: String?)]] {
         try ReportFolder.makeFolder(folder.appendingPathComponent("documents").path, in: folder.path)
         let chunks = stride(from: 0, to: report.documents.count, by: 256).map { $0..<min($0 + 256, report.documents.count) }
         let summary: @Sendable () throws -> [(file: String, sha256: String?)] = {
-            try text(SummaryMarkdown.render(report, version: version), to: folder.appendingPathComponent("summary.md"))
+            try text(SummaryMarkdown.render(report, writing: options, slugs: slugs, version: version), to: folder.appendingPathComponent("summary.md"))
             return [("summary.md", nil)]
         }
         return [summary] + chunks.map { chunk in
             {
                 try chunk.map { index in
                     let document = report.documents[index]
-                    let name = "documents/\(document.slug).md"
+                    let name = "documents/\(slugs[index]).md"
                     // Written in pieces as it is made, its digest taken on the way: a document dense in hits and
                     // dates has a page larger than its text.
                     let page = try FilePage(folder.appendingPathComponent(name).path)
@@ -246,7 +250,7 @@ public enum ReportWriter {
     ///
     /// Recording it anyway would make the manifest vouch for bytes that are no longer there. A file that
     /// was already missing when it was to be read is in `skipped` and recorded without a digest.
-    private static func manifestInputs(_ report: CorpusReport) throws -> [Manifest.Input] {
+    private static func manifestInputs(_ report: CorpusAnalysis) throws -> [Manifest.Input] {
         let read = Dictionary(report.inputs.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let files = report.files
         let now = files.concurrentMap { file in read[file.relativePath] == nil ? nil : file.fingerprint() }
@@ -270,8 +274,8 @@ struct ReportTablesSet {
     var xlsx: [Table]
     var charts: [ChartSpec]
 
-    init(_ report: CorpusReport, version: String) {
-        let documents = ReportTables.documents(report)
+    init(_ report: CorpusAnalysis, slugs: [String], version: String) {
+        let documents = ReportTables.documents(report, slugs: slugs)
         let terms = AnalysisTables.terms(report.terms)
         // Made document by document as the CSV is written.
         let documentTerms = AnalysisTables.documentTerms(documents: report.documents.count) { report.documentTerms($0) }

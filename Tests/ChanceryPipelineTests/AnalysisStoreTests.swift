@@ -5,12 +5,12 @@ import ChanceryTestSupport
 import Foundation
 import Testing
 
-@testable import ChanceryReports
+@testable import ChanceryPipeline
 
-/// What a report keeps on disk instead of memory (events, document vectors) reads back as it was,
+/// What an analysis keeps on disk instead of memory (events, document vectors) reads back as it was,
 /// and the timeline ordered from the stored keys is the timeline of the documents' events.
-@Suite struct ReportStoreTests {
-    /// The demo corpus's events as the report's tagger finds them, and one event with every field set.
+@Suite struct AnalysisStoreTests {
+    /// The demo corpus's events as the analysis's tagger finds them, and one event with every field set.
     static func events() throws -> [TemporalEvent] {
         let corpus = try Corpus.load(TestData.demoCorpus.path)
         let builder = EventBuilder(tagger: TemporalTagger())
@@ -34,7 +34,7 @@ import Testing
         #expect(events.contains { $0.duration != nil } && events.contains { $0.modifier != nil } && events.contains { !$0.actors.isEmpty })
         let records = onDisk ? RecordStore(holding: "events") : RecordStore(holding: "events", in: "/nonexistent-chancery-folder")
         let store = EventStore(records: records)
-        // Two rounds, as a report appends them.
+        // Two rounds, as an analysis appends them.
         let half = events.count / 2
         store.append(Array(events[..<half]), owners: (0..<half).map { Int32($0) })
         store.append(Array(events[half...]), owners: (half..<events.count).map { Int32($0) })
@@ -62,8 +62,8 @@ import Testing
     }
 
     /// Each document's events, read back from the store, carry its id, and all of them together, put in order
-    /// as `Timeline` orders events, are the report's timeline.
-    static func expectEventsFollowTheirDocuments(_ report: CorpusReport) -> [TemporalEvent] {
+    /// as `Timeline` orders events, are the analysis's timeline.
+    static func expectEventsFollowTheirDocuments(_ report: CorpusAnalysis) -> [TemporalEvent] {
         var perDocument: [TemporalEvent] = []
         for index in report.documents.indices {
             let events = report.events(of: index)
@@ -77,14 +77,14 @@ import Testing
         return timeline
     }
 
-    static func options() throws -> ReportOptions {
-        ReportOptions(lexicon: try Lexicon(yaml: "aid: [aid, assistance]\n", source: "test.yml"), lexiconBytes: [])
+    static func options() throws -> AnalysisOptions {
+        AnalysisOptions(lexicon: try Lexicon(yaml: "aid: [aid, assistance]\n", source: "test.yml"))
     }
 
-    @Test func aReportsEventsFollowTheirDocuments() throws {
+    @Test func anAnalysissEventsFollowTheirDocuments() throws {
         let input = try Self.twice(TestData.demoCorpus)
         defer { try? FileManager.default.removeItem(at: input) }
-        let report = CorpusReport(corpus: try Corpus.load(input.path), options: try Self.options())
+        let report = CorpusAnalysis(corpus: try Corpus.load(input.path), options: try Self.options())
         let timeline = Self.expectEventsFollowTheirDocuments(report)
         #expect(timeline.count > 40)
         #expect(timeline.filter { $0.documentID.hasPrefix("b/") }.count * 2 == timeline.count)
@@ -95,7 +95,7 @@ import Testing
     @Test(needsSharedCorpora) func aRenamedDocumentsEventsCarryItsNewID() throws {
         let input = try Self.twice(try TestData.shared("frus-dev"))
         defer { try? FileManager.default.removeItem(at: input) }
-        let report = CorpusReport(corpus: try Corpus.load(input.path), options: try Self.options())
+        let report = CorpusAnalysis(corpus: try Corpus.load(input.path), options: try Self.options())
         #expect(report.documents.filter { $0.document.id.hasSuffix("~2") }.count * 2 == report.documents.count)
         let timeline = Self.expectEventsFollowTheirDocuments(report)
         #expect(timeline.count > 100)

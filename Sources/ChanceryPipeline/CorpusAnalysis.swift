@@ -2,56 +2,7 @@ import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTime
 
-/// What one document contributes to a report, computed on its own (in parallel with others).
-///
-/// The document is kept without its body (its metadata, header, closing,
-/// editorial marks and persons stay): the analyses have read it already, and
-/// a large collection's text need not stay in memory while the report is written.
-public struct DocumentReport: Sendable {
-    public var document: Document
-    public var slug: String = ""
-    public var tokens: Int
-    public var types: Int
-    public var sentences: Int
-    public var paragraphs: Int
-    public var topicRows: [TopicHitRow]
-    /// The document's KWIC lines, kept in the report's temporary file (`KWICStore`) and read back when asked for.
-    var kwicRecords: KWICRecords
-    /// The document's dated events, stored as they were made (`EventStore`); once the corpus is analysed they
-    /// are in the corpus timeline (see `CorpusReport.events(of:)`).
-    var eventRecords: EventRecords
-    public var rejectedDates: [String]
-    /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
-    /// their text is made when a page is written (`CorpusReport.topTerms(of:)`).
-    public var topWords: [(term: Int32, count: Int32)] = []
-    /// The document's automatic keywords (highest TF-IDF), best first, as word ids (`CorpusReport.keywords(of:)`).
-    public var keywordWords: [(term: Int32, count: Int32)] = []
-    /// Topic tokens counted under the editorial policy.
-    public var countedTokens: Int
-
-    /// The document's KWIC lines, read back from the report's temporary file.
-    public var kwic: [KWICLine] {
-        var lines: [KWICLine] = []
-        forEachKWICLine { lines.append($0) }
-        return lines
-    }
-
-    /// The number of KWIC lines.
-    public var kwicCount: Int { kwicRecords.count }
-
-    /// Calls `body` with the document's KWIC lines in order, read back one batch at a time (a document dense in
-    /// hits has lines worth twice its text); with `topic`, only that topic's.
-    public func forEachKWICLine(topic: String? = nil, _ body: (KWICLine) throws -> Void) rethrows {
-        try kwicRecords.forEachLine(documentID: document.id, date: document.date?.value, topic: topic, body)
-    }
-
-    /// Whether the document has KWIC lines of `topic`.
-    public func hasKWICLines(topic: String) -> Bool {
-        kwicRecords.hasLines(topic: topic)
-    }
-}
-
-/// Every analysis of a corpus, run once, ready for the writers.
+/// Every analysis of a corpus, run once: values for the report's writers and for each command.
 ///
 /// Files are read in fixed chunks of consecutive files; each chunk is read,
 /// tokenized, analysed (topics, KWIC lines, temporal tagging, events) and
@@ -60,7 +11,7 @@ public struct DocumentReport: Sendable {
 /// the result — and every output byte — is the same on one core or many.
 /// Document bodies are dropped once analysed: memory grows with the
 /// vocabulary and the results, not with the text.
-public struct CorpusReport: Sendable {
+public struct CorpusAnalysis: Sendable {
     /// Where the corpus was read from, what was skipped and ignored, and the files listed.
     public var root: String { sources.root }
     public var skipped: [InputError] { sources.skipped }
@@ -70,17 +21,10 @@ public struct CorpusReport: Sendable {
     /// Everything reported about the input: errors, warnings, notes.
     public var problems: [InputError] { sources.problems }
     public var files: [InputFile] { sources.files }
-    /// The corpus as read, documents without their bodies; made when asked for (the documents are in `documents`,
-    /// and a second copy of them all is what a large corpus cannot afford).
-    public var corpus: Corpus {
-        var corpus = sources
-        corpus.documents = documents.map(\.document)
-        return corpus
-    }
     /// The corpus without its documents.
     private var sources: Corpus
-    public var options: ReportOptions
-    public var documents: [DocumentReport]
+    public var options: AnalysisOptions
+    public var documents: [DocumentAnalysis]
     public var statistics: CorpusStatistics
     public var terms: TermFrequencies
     public var keyness: [Keyness]
@@ -102,7 +46,7 @@ public struct CorpusReport: Sendable {
     /// The files read, in order, with their digests (skipped unreadable files are not here).
     public var inputs: [ReadInput]
 
-    /// An input file as this report read it: size and SHA-256 for the manifest, and its fingerprint,
+    /// An input file as this analysis read it: size and SHA-256 for the manifest, and its fingerprint,
     /// to tell at the end whether it changed or vanished during the run.
     public struct ReadInput: Sendable {
         public var file: InputFile
@@ -118,7 +62,7 @@ public struct CorpusReport: Sendable {
     static let chunkSize = 64
 
     /// Reads and analyses the files of a corpus.
-    public init(_ listing: InputListing, root: String, options: ReportOptions, progress: Progress = { _, _ in }) {
+    public init(_ listing: InputListing, root: String, options: AnalysisOptions, progress: Progress = { _, _ in }) {
         let files = listing.files
         self.options = options
         let termOptions = TermOptions(ngrams: options.ngrams, stopwords: options.stopwords, editorial: options.editorial,
@@ -126,7 +70,7 @@ public struct CorpusReport: Sendable {
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
-        var reports: [DocumentReport] = []
+        var reports: [DocumentAnalysis] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
         var skipped = listing.skipped
@@ -175,7 +119,6 @@ public struct CorpusReport: Sendable {
                         + "\(events.count) events")
         // Events are named by their documents when read back, so a renamed document's events follow it.
         warnings += Self.numberRepeatedIDs(&reports)
-        for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
         self.vectors = vectors
         self.inputs = inputs
@@ -204,13 +147,13 @@ public struct CorpusReport: Sendable {
     }
 
     /// Analyses the files of a corpus already loaded (read again, with their digests, and analysed in chunks).
-    public init(corpus: Corpus, options: ReportOptions, progress: Progress = { _, _ in }) {
+    public init(corpus: Corpus, options: AnalysisOptions, progress: Progress = { _, _ in }) {
         self.init(InputListing(files: corpus.files, ignored: corpus.ignored, skipped: []), root: corpus.root, options: options, progress: progress)
     }
 
     /// One chunk's results: its documents' reports, its counts and its problems.
     private struct ChunkResult: Sendable {
-        var reports: [DocumentReport]
+        var reports: [DocumentAnalysis]
         var counter: TermCounter
         var skipped: [InputError]
         var warnings: [InputError]
@@ -218,10 +161,10 @@ public struct CorpusReport: Sendable {
         var files: Int
     }
 
-    private static func analyse(_ files: [InputFile], options: ReportOptions, termOptions: TermOptions,
+    private static func analyse(_ files: [InputFile], options: AnalysisOptions, termOptions: TermOptions,
                                 matcher: TopicMatcher, tagger: TemporalTagger, stores: (events: EventStore, kwic: KWICStore)) -> ChunkResult {
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
-        var reports: [DocumentReport] = []
+        var reports: [DocumentAnalysis] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
         var skipped: [InputError] = []
@@ -254,7 +197,7 @@ public struct CorpusReport: Sendable {
     /// tagger's expressions are handed over a sentence at a time: one document's analysis holds its text, its
     /// tokens and its matches, however many lines and events it yields (a 100 MB document's were 1.5 GB).
     private static func analyse(_ tokenized: TokenizedDocument, types: Int?, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
-                                tagger: TemporalTagger, options: ReportOptions, stores: (events: EventStore, kwic: KWICStore)) -> DocumentReport {
+                                tagger: TemporalTagger, options: AnalysisOptions, stores: (events: EventStore, kwic: KWICStore)) -> DocumentAnalysis {
         // Each token's term is made where a pattern looks at it: an array of a large document's terms (16 bytes
         // a token, and more for a long word) was three times the size of its text.
         let matches = matcher.matches(in: tokenized, cache: &cache)
@@ -277,7 +220,7 @@ public struct CorpusReport: Sendable {
         var document = tokenized.document
         let paragraphs = document.paragraphCount
         document.body = ""
-        return DocumentReport(
+        return DocumentAnalysis(
             document: document, tokens: tokenized.tokens.count, types: types ?? tokenized.distinctTermCount,
             sentences: tokenized.sentences.count, paragraphs: paragraphs, topicRows: topicRows,
             kwicRecords: kwicRecords, eventRecords: eventRecords,
@@ -364,7 +307,7 @@ public struct CorpusReport: Sendable {
     }
 
     /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
-    private static func numberRepeatedIDs(_ reports: inout [DocumentReport]) -> [InputError] {
+    private static func numberRepeatedIDs(_ reports: inout [DocumentAnalysis]) -> [InputError] {
         var ids = DocumentIDs()
         var warnings: [InputError] = []
         for index in reports.indices {
@@ -378,8 +321,8 @@ public struct CorpusReport: Sendable {
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).
-    private static func keynessByYear(_ counter: TermCounter, vectors: VectorStore, reports: [DocumentReport], hasLetter: [Bool],
-                                      options: ReportOptions) -> [Keyness] {
+    private static func keynessByYear(_ counter: TermCounter, vectors: VectorStore, reports: [DocumentAnalysis], hasLetter: [Bool],
+                                      options: AnalysisOptions) -> [Keyness] {
         var documentsByYear: [String: [Int]] = [:]
         for (index, report) in reports.enumerated() {
             if let date = report.document.date { documentsByYear[String(date.value.year), default: []].append(index) }
@@ -414,7 +357,7 @@ public struct CorpusReport: Sendable {
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms
     /// without a letter (numbers, "1961"); computed on all cores, in document order.
-    private static func rankWords(_ counter: TermCounter, vectors: VectorStore, hasLetter: [Bool], into reports: inout [DocumentReport],
+    private static func rankWords(_ counter: TermCounter, vectors: VectorStore, hasLetter: [Bool], into reports: inout [DocumentAnalysis],
                                   keywordsPerDocument: Int) {
         let isWord: @Sendable ((term: Int32, count: Int32)) -> Bool = { $0.term >= 0 && hasLetter[Int($0.term)] }
         let chunks = stride(from: 0, to: vectors.count, by: 256).map { $0..<min($0 + 256, vectors.count) }

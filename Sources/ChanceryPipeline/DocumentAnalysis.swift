@@ -1,0 +1,51 @@
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryTime
+
+/// What one document contributes to a corpus analysis, computed on its own (in parallel with others).
+///
+/// The document is kept without its body (its metadata, header, closing,
+/// editorial marks and persons stay): the analyses have read it already, and
+/// a large collection's text need not stay in memory while the results are written.
+public struct DocumentAnalysis: Sendable {
+    public var document: Document
+    public var tokens: Int
+    public var types: Int
+    public var sentences: Int
+    public var paragraphs: Int
+    public var topicRows: [TopicHitRow]
+    /// The document's KWIC lines, kept in the analysis's temporary file (`KWICStore`) and read back when asked for.
+    var kwicRecords: KWICRecords
+    /// The document's dated events, stored as they were made (`EventStore`); once the corpus is analysed they
+    /// are in the corpus timeline (see `CorpusAnalysis.events(of:)`).
+    var eventRecords: EventRecords
+    public var rejectedDates: [String]
+    /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
+    /// their text is made when a page is written (`CorpusAnalysis.topTerms(of:)`).
+    public var topWords: [(term: Int32, count: Int32)] = []
+    /// The document's automatic keywords (highest TF-IDF), best first, as word ids (`CorpusAnalysis.keywords(of:)`).
+    public var keywordWords: [(term: Int32, count: Int32)] = []
+    /// Topic tokens counted under the editorial policy.
+    public var countedTokens: Int
+
+    /// The document's KWIC lines, read back from the analysis's temporary file.
+    public var kwic: [KWICLine] {
+        var lines: [KWICLine] = []
+        forEachKWICLine { lines.append($0) }
+        return lines
+    }
+
+    /// The number of KWIC lines.
+    public var kwicCount: Int { kwicRecords.count }
+
+    /// Calls `body` with the document's KWIC lines in order, read back one batch at a time (a document dense in
+    /// hits has lines worth twice its text); with `topic`, only that topic's.
+    public func forEachKWICLine(topic: String? = nil, _ body: (KWICLine) throws -> Void) rethrows {
+        try kwicRecords.forEachLine(documentID: document.id, date: document.date?.value, topic: topic, body)
+    }
+
+    /// Whether the document has KWIC lines of `topic`.
+    public func hasKWICLines(topic: String) -> Bool {
+        kwicRecords.hasLines(topic: topic)
+    }
+}
