@@ -217,12 +217,10 @@ public struct CorpusAnalysis: Sendable {
             next += 1
         }
         kwicRecords.finish()
-        var document = tokenized.document
-        let paragraphs = document.paragraphCount
-        document.body = ""
+        let document = tokenized.document.record
         return DocumentAnalysis(
             document: document, tokens: tokenized.tokens.count, types: types ?? tokenized.distinctTermCount,
-            sentences: tokenized.sentences.count, paragraphs: paragraphs, topicRows: topicRows,
+            sentences: tokenized.sentences.count, paragraphs: document.paragraphCount, topicRows: topicRows,
             kwicRecords: kwicRecords, eventRecords: eventRecords,
             rejectedDates: rejected.map { "sentence \($0.sentence + 1): \($0)" },
             countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial))

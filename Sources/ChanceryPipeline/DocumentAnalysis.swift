@@ -4,11 +4,11 @@ import ChanceryTime
 
 /// What one document contributes to a corpus analysis, computed on its own (in parallel with others).
 ///
-/// The document is kept without its body (its metadata, header, closing,
-/// editorial marks and persons stay): the analyses have read it already, and
+/// The document is kept without its body (`DocumentRecord`: its metadata, header, closing,
+/// editorial marks and persons): the analyses have read it already, and
 /// a large collection's text need not stay in memory while the results are written.
 public struct DocumentAnalysis: Sendable {
-    public var document: Document
+    public var document: DocumentRecord
     public var tokens: Int
     public var types: Int
     public var sentences: Int

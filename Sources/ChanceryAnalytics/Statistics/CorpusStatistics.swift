@@ -67,13 +67,13 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
 
     /// Statistics from token counts already made: `lengths` per document in corpus order, `types` over the corpus.
     public init(_ corpus: Corpus, lengths: [Int], types typeCount: Int) {
-        self.init(documents: corpus.documents, skipped: corpus.skipped, warnings: corpus.warnings, ignored: corpus.ignored,
+        self.init(documents: corpus.documents.map(\.record), skipped: corpus.skipped, warnings: corpus.warnings, ignored: corpus.ignored,
                   lengths: lengths, types: typeCount)
     }
 
-    /// The same, from documents kept elsewhere (a lazy view over a report's documents: no copy of them all).
+    /// The same, from documents without their bodies kept elsewhere (a lazy view over an analysis's documents: no copy of them all).
     public init<Documents: Collection>(documents corpusDocuments: Documents, skipped: [InputError], warnings: [InputError], ignored: [InputError],
-                                       lengths: [Int], types typeCount: Int) where Documents.Element == Document {
+                                       lengths: [Int], types typeCount: Int) where Documents.Element == DocumentRecord {
         let tokenTotal = lengths.reduce(0, +)
         documents = corpusDocuments.count
         tokens = tokenTotal
@@ -89,7 +89,7 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
         formats = Self.counts(corpusDocuments.map(\.format.rawValue))
         years = Self.counts(dates.map { String($0.year) })
         languages = Self.counts(corpusDocuments.map { $0.metadata.originalLanguage ?? "unknown" })
-        editorialSpans = Self.counts(corpusDocuments.flatMap { $0.editorialSpans.map(\.kind.rawValue) })
+        editorialSpans = Self.counts(corpusDocuments.flatMap { $0.editorialKinds.map(\.rawValue) })
         self.skipped = skipped.map(Skipped.init)
         self.warnings = warnings.map(Skipped.init)
         self.ignored = ignored.map(Skipped.init)

@@ -36,23 +36,35 @@ public enum TermGrouping: Sendable, Hashable, CustomStringConvertible {
 
     /// The group a document falls in; "undated" or "unknown" when the document does not say.
     public func label(of document: Document) -> String {
+        label(id: document.id, file: document.file, format: document.format, title: document.title, date: document.date,
+              metadata: document.metadata)
+    }
+
+    /// The group a document (kept without its body) falls in.
+    public func label(of document: DocumentRecord) -> String {
+        label(id: document.id, file: document.file, format: document.format, title: document.title, date: document.date,
+              metadata: document.metadata)
+    }
+
+    private func label(id: String, file: String, format: DocumentFormat, title: String, date: DocumentDate?,
+                       metadata: DocumentMetadata) -> String {
         switch self {
-        case .document: return document.id
-        case .year: return document.date.map { String($0.value.year) } ?? "undated"
+        case .document: return id
+        case .year: return date.map { String($0.value.year) } ?? "undated"
         case .month:
-            guard let date = document.date?.value else { return "undated" }
+            guard let date = date?.value else { return "undated" }
             return date.precision >= .month ? String(date.iso.prefix(7)) : "\(date.iso) (month unknown)"
-        case .language: return document.metadata.originalLanguage ?? "unknown"
+        case .language: return metadata.originalLanguage ?? "unknown"
         case let .field(name):
             let value: String? = switch name {
-            case "format": document.format.rawValue
-            case "translator": document.metadata.translator
-            case "place": document.metadata.place
-            case "archive_reference": document.metadata.archiveReference
-            case "collection": document.metadata.collection
-            case "contents": document.metadata.contentsKind
-            case "file": document.file
-            case "title": document.title
+            case "format": format.rawValue
+            case "translator": metadata.translator
+            case "place": metadata.place
+            case "archive_reference": metadata.archiveReference
+            case "collection": metadata.collection
+            case "contents": metadata.contentsKind
+            case "file": file
+            case "title": title
             default: nil
             }
             return value ?? "unknown"

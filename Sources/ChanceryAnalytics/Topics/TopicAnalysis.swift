@@ -41,11 +41,11 @@ public struct TopicAnalysis: Sendable {
     public var editorial: EditorialPolicy
     /// Non-zero hits, documents in corpus order, topics in lexicon order.
     public var rows: [TopicHitRow]
-    /// Every document with its token count and date, for per-period totals (zeros included).
-    public var documents: [(id: String, document: Document, tokens: Int)]
+    /// Every document (without its body) with its token count, for per-period totals (zeros included).
+    public var documents: [(id: String, document: DocumentRecord, tokens: Int)]
 
     /// Topic results already computed elsewhere (document by document, in parallel).
-    public init(lexicon: Lexicon, editorial: EditorialPolicy, rows: [TopicHitRow], documents: [(id: String, document: Document, tokens: Int)]) {
+    public init(lexicon: Lexicon, editorial: EditorialPolicy, rows: [TopicHitRow], documents: [(id: String, document: DocumentRecord, tokens: Int)]) {
         self.lexicon = lexicon
         self.editorial = editorial
         self.rows = rows
@@ -69,12 +69,12 @@ public struct TopicAnalysis: Sendable {
         self.editorial = editorial
         let matcher = TopicMatcher(lexicon: lexicon, editorial: editorial)
         var rows: [TopicHitRow] = []
-        var summaries: [(String, Document, Int)] = []
+        var summaries: [(String, DocumentRecord, Int)] = []
         for document in documents {
             let matches = matcher.matches(in: document)
             onMatches(document, matches)
             let tokens = Self.countedTokens(document, editorial)
-            summaries.append((document.document.id, document.document, tokens))
+            summaries.append((document.document.id, document.document.record, tokens))
             rows += Self.rows(document, matches, lexicon: lexicon, tokens: tokens)
         }
         self.rows = rows
@@ -108,7 +108,7 @@ public struct TopicAnalysis: Sendable {
 
     /// `periods(by:)` over documents given apart (a caller that keeps its documents elsewhere need not copy them here).
     public func periods<Documents: Sequence>(by grouping: TermGrouping = .year, of documents: Documents) -> [TopicPeriodRow]
-    where Documents.Element == (id: String, document: Document, tokens: Int) {
+    where Documents.Element == (id: String, document: DocumentRecord, tokens: Int) {
         var documentsIn: [String: Int] = [:]
         var tokensIn: [String: Int] = [:]
         var labelOf: [String: String] = [:]

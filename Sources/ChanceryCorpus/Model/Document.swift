@@ -15,8 +15,9 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
     public var metadata: DocumentMetadata
     /// Lines before the prose: routing, classification, heading, addressee.
     public var header: [String]
-    /// Body paragraphs in Unicode NFC, separated by blank lines ("\n\n").
-    public var body: String
+    /// Body paragraphs in Unicode NFC, separated by blank lines ("\n\n"); set once, since `editorialSpans` and every
+    /// token's offsets point into it (`record` is the document without it).
+    public private(set) var body: String
     /// Lines after the prose: signature, closing date, complimentary close.
     public var closing: [String]
     public var editorialSpans: [EditorialSpan]

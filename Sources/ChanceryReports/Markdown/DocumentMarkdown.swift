@@ -62,9 +62,9 @@ enum DocumentMarkdown {
         if !document.header.isEmpty { out += "; \(document.header.count) header lines" }
         if !document.closing.isEmpty { out += "; \(document.closing.count) closing lines" }
         out += ".\n"
-        if !document.editorialSpans.isEmpty {
+        if !document.editorialKinds.isEmpty {
             var kinds: [String: Int] = [:]
-            for span in document.editorialSpans { kinds[span.kind.rawValue, default: 0] += 1 }
+            for kind in document.editorialKinds { kinds[kind.rawValue, default: 0] += 1 }
             out += "Editorial brackets: " + kinds.keys.sorted().map { "\($0) \(kinds[$0]!)" }.joined(separator: ", ") + "."
             if document.redactionCount > 0 { out += " **\(document.redactionCount) passages still withheld.**" }
             out += "\n"

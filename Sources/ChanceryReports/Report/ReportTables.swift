@@ -27,7 +27,7 @@ public enum ReportTables {
                 text(metadata.translator), text(metadata.archiveReference), metadata.sourceURL.map(Cell.url) ?? .empty,
                 .text(document.format.rawValue), .integer(report.tokens), .integer(report.types), .text(document.file),
                 text(document.date?.text), text(document.date?.provenance.rawValue), .integer(report.sentences),
-                .integer(document.redactionCount), .integer(document.editorialSpans.count), text(metadata.summary),
+                .integer(document.redactionCount), .integer(document.editorialKinds.count), text(metadata.summary),
                 text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
                 .text("documents/\(slugs[index]).md"), .text(analysis.keywords(of: index).map(\.term).joined(separator: "; ")),
             ]
