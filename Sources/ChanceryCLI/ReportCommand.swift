@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        PhaseTimes.start()
+        let phases = PhaseTimes()
         try OutputPlace.check(input: input.path, output: out)
         let destination: ReportWriter.Destination
         do {
@@ -101,9 +101,7 @@ struct ReportCommand: ParsableCommand {
         // The files are read once, by the report's analysis, a chunk at a time.
         let listing = try CorpusOptions.list(input.path)
         let bar = ProgressBar(label: "analysing")
-        let report = CorpusAnalysis(listing, root: input.path, options: options) { done, total in
-            bar.update(done, total)
-        }
+        let report = CorpusAnalysis(listing, root: input.path, options: options, observer: phases.observer { bar.update($0, $1) })
         bar.finish()
         Console.problems(report.problems)
         guard !report.documents.isEmpty else {
@@ -111,7 +109,7 @@ struct ReportCommand: ParsableCommand {
         }
         for document in report.documents {
             for rejected in document.rejectedDates {
-                Console.error("\(document.document.file) (\(document.document.id)): \(rejected)")
+                Console.error("\(document.document.file) (\(document.id)): sentence \(rejected.sentence + 1): \(rejected)")
             }
         }
         let written: ReportWriter.Written
@@ -119,7 +117,10 @@ struct ReportCommand: ParsableCommand {
         // which names the file and the system's reason already: what it prints is kept, and shown only when the
         // report is written all the same (then it is news).
         let (result, libraryOutput) = CStandardError.capturing {
-            Result { try ReportWriter.write(report, options: writing, to: destination, version: ChanceryVersion.current, interruption: interruption) }
+            Result {
+                try ReportWriter.write(report, options: writing, to: destination, version: ChanceryVersion.current, interruption: interruption,
+                                       observer: phases.observer())
+            }
         }
         switch result {
         case let .success(value):

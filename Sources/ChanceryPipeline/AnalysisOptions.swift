@@ -2,8 +2,36 @@ import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTime
 
+/// The parts of an analysis a caller asks for: a command that prints counts need not tag dates or digest its
+/// files. A part not asked for is left empty (no rows, no events, no lines); the documents, their lengths and
+/// metadata and the corpus's problems are always there.
+public struct AnalysisParts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Tokens and types, per document and for the corpus (`CorpusAnalysis.statistics`): the words are counted.
+    /// Without it (nor `terms`) types are 0.
+    public static let statistics = AnalysisParts(rawValue: 1 << 0)
+    /// Terms and phrases (`terms`), each document's words (`documentTerms`, `topTerms`, `keywords`) and keyness by year.
+    public static let terms = AnalysisParts(rawValue: 1 << 1)
+    /// Topic hits per document and per year (`topics`, `topicYears`, `DocumentAnalysis.topicRows`).
+    public static let topics = AnalysisParts(rawValue: 1 << 2)
+    /// The KWIC line of every topic hit (`DocumentAnalysis.forEachKWICLine`).
+    public static let kwic = AnalysisParts(rawValue: 1 << 3)
+    /// Dated events with the topics of their sentences (`timelineEvents`, `events(of:)`), and the dates rejected.
+    public static let timeline = AnalysisParts(rawValue: 1 << 4)
+    /// Each input file's size and SHA-256 as it was read (`inputs`), for a manifest.
+    public static let digests = AnalysisParts(rawValue: 1 << 5)
+
+    /// Everything: what a report writes.
+    public static let all: AnalysisParts = [.statistics, .terms, .topics, .kwic, .timeline, .digests]
+}
+
 /// Everything that decides what an analysis finds; a report's manifest records it.
 public struct AnalysisOptions: Sendable {
+    /// What to work out; the rest is left empty.
+    public var parts: AnalysisParts = .all
+    /// The topics matched (for topic rows, KWIC lines and the topics of events); empty by default.
     public var lexicon: Lexicon
     public var stopwords: StopwordList = .english
     public var editorial: EditorialPolicy = .include
@@ -13,14 +41,15 @@ public struct AnalysisOptions: Sendable {
     public var ngrams: ClosedRange<Int> = 1...3
     /// Bigrams and trigrams seen fewer times are left out of `terms.csv` (unigrams are all kept).
     public var minimumNgramCount = 2
-    /// Positive keys kept per year in `keyness.csv` (the strongest by G², p < 0.05).
+    /// Positive keys kept per year in `keyness.csv` (the strongest by G², p < `CorpusAnalysis.keyPValueBelow`).
     public var keysPerYear = 100
     public var correction: KeynessCorrection = .none
     public var kwic = KWICOptions()
     public var keywordsPerDocument = 10
     public var gazetteer: EventGazetteer = .builtIn
 
-    public init(lexicon: Lexicon) {
+    public init(lexicon: Lexicon = Lexicon(topics: [], source: "none"), parts: AnalysisParts = .all) {
         self.lexicon = lexicon
+        self.parts = parts
     }
 }

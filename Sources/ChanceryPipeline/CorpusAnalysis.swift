@@ -2,7 +2,8 @@ import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTime
 
-/// Every analysis of a corpus, run once: values for the report's writers and for each command.
+/// Every analysis of a corpus, run once: the one pipeline from files to values, for the report's writers and
+/// for each command (which asks only for the parts it prints: `AnalysisOptions.parts`).
 ///
 /// Files are read in fixed chunks of consecutive files; each chunk is read,
 /// tokenized, analysed (topics, KWIC lines, temporal tagging, events) and
@@ -10,12 +11,18 @@ import ChanceryTime
 /// merged in file order. The chunks do not depend on the number of cores, so
 /// the result — and every output byte — is the same on one core or many.
 /// Document bodies are dropped once analysed: memory grows with the
-/// vocabulary and the results, not with the text.
+/// vocabulary and the results, not with the text. Documents that repeat an
+/// id are numbered as they join, file by file, as `Corpus.load` numbers them
+/// (`DocumentIDs.number`).
 public struct CorpusAnalysis: Sendable {
+    /// Keys of a year are kept in `keyness` when their p-value is below this (and G² is positive).
+    public static let keyPValueBelow = 0.05
+
     /// Where the corpus was read from, what was skipped and ignored, and the files listed.
     public var root: String { sources.root }
     public var skipped: [InputError] { sources.skipped }
-    /// Documents read with a warning, and files passed by on purpose (notes).
+    /// Documents read with a warning: those of reading the files, then those of numbering repeated ids (the
+    /// order a report lists them in; `statistics.warnings` has them file by file, as `Corpus.load` does).
     public var warnings: [InputError] { sources.warnings }
     public var ignored: [InputError] { sources.ignored }
     /// Everything reported about the input: errors, warnings, notes.
@@ -55,26 +62,29 @@ public struct CorpusAnalysis: Sendable {
         public var fingerprint: FileFingerprint
     }
 
-    /// Progress as (files read, files in all).
-    public typealias Progress = @Sendable (Int, Int) -> Void
-
     /// Files per chunk: small enough to spread over the cores, large enough that merging stays cheap.
     static let chunkSize = 64
 
-    /// Reads and analyses the files of a corpus.
-    public init(_ listing: InputListing, root: String, options: AnalysisOptions, progress: Progress = { _, _ in }) {
+    /// Reads and analyses the files of a corpus: the parts `options.parts` asks for.
+    public init(_ listing: InputListing, root: String, options: AnalysisOptions, observer: AnalysisObserver = .silent) {
         let files = listing.files
         self.options = options
-        let termOptions = TermOptions(ngrams: options.ngrams, stopwords: options.stopwords, editorial: options.editorial,
-                                      dropNumbers: options.dropNumbers)
+        let parts = options.parts
+        // Without terms, words alone are counted, for the types of the statistics.
+        let termOptions = TermOptions(ngrams: parts.contains(.terms) ? options.ngrams : 1...1, stopwords: options.stopwords,
+                                      editorial: options.editorial, dropNumbers: options.dropNumbers)
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
-        var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
+        var counter = TermCounter(options: termOptions, recordDocuments: parts.contains(.terms), recordPhrasesInDocuments: false)
         var reports: [DocumentAnalysis] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
         var skipped = listing.skipped
         var warnings: [InputError] = []
+        // Those of numbering repeated ids, and all of them file by file.
+        var idWarnings: [InputError] = []
+        var warningsByFile: [InputError] = []
+        var ids = DocumentIDs()
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
         var entries = 0
@@ -95,36 +105,48 @@ public struct CorpusAnalysis: Sendable {
             }
             for result in results {
                 counter.merge(result.counter)
-                for var report in result.reports {
-                    events.append(report.eventRecords, owner: Int32(reports.count))
-                    // What is left of them is their sort keys, now in the store.
-                    report.eventRecords = EventRecords()
-                    reports.append(report)
+                var first = 0
+                for file in result.files {
+                    warnings += file.warnings
+                    warningsByFile += file.warnings
+                    // Events and KWIC lines are named by their documents when read back, so a renamed document's follow it.
+                    var joining = result.reports[first..<first + file.documents]
+                    first += file.documents
+                    let numbered = ids.number(&joining, id: \.id, file: \.document.file)
+                    idWarnings += numbered
+                    warningsByFile += numbered
+                    for var report in joining {
+                        events.append(report.eventRecords, owner: Int32(reports.count))
+                        // What is left of them is their sort keys, now in the store.
+                        report.eventRecords = EventRecords()
+                        reports.append(report)
+                    }
                 }
                 skipped += result.skipped
-                warnings += result.warnings
                 inputs += result.inputs
-                read += result.files
+                read += result.files.count
             }
             // The round's vectors, in the merged counter's word ids, go to the store.
             let roundVectors = counter.takeDocumentVectors()
             entries += roundVectors.reduce(0) { $0 + $1.entries.count }
             vectors.append(roundVectors)
             next += batch.count
-            progress(read, files.count)
+            observer.progress(read, files.count)
         }
         Memory.giveBackFreedPages()
-        PhaseTimes.mark("read, analyse and merge the documents")
-        PhaseTimes.note("\(counter.vocabulary.count) words, \(counter.phraseCount) phrases, \(entries) document × word entries, "
-                        + "\(events.count) events")
-        // Events are named by their documents when read back, so a renamed document's events follow it.
-        warnings += Self.numberRepeatedIDs(&reports)
+        observer.phaseEnded(AnalysisPhase("read, analyse and merge the documents", figures: [
+            ("words", counter.vocabulary.count), ("phrases", counter.phraseCount), ("document × word entries", entries),
+            ("events", events.count),
+        ]))
+        warnings += idWarnings
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
         self.vectors = vectors
         self.inputs = inputs
-        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warnings, ignored: listing.ignored,
-                                      lengths: reports.map(\.tokens), types: counter.vocabulary.count)
-        terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
+        // Counted only when asked for (the counter counts every document it is given, without it none).
+        let counted = !parts.isDisjoint(with: [.statistics, .terms])
+        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warningsByFile,
+                                      ignored: listing.ignored, lengths: reports.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
+        terms = parts.contains(.terms) ? TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount) : TermFrequencies(TermCounter())
         // Phrases are in `terms` now; nothing after needs the counter's own (word ids and vectors only).
         counter.forgetPhrases()
         Memory.giveBackFreedPages()
@@ -132,10 +154,10 @@ public struct CorpusAnalysis: Sendable {
         let vocabulary = counter.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
-        keyness = Self.keynessByYear(counter, vectors: vectors, reports: reports, hasLetter: hasLetter, options: options)
+        keyness = parts.contains(.terms) ? Self.keynessByYear(counter, vectors: vectors, reports: reports, hasLetter: hasLetter, options: options) : []
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
-        topicYears = topics.periods(by: .year, of: reports.lazy.map { (id: $0.document.id, document: $0.document, tokens: $0.countedTokens) })
+        topicYears = parts.contains(.topics) ? Self.periods(topics, by: .year, of: reports) : []
         let order = events.timelineOrder { reports[Int($0)].document.id }
         (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { events.owners[Int($0)] }, documents: reports.count)
         timelineOrder = order
@@ -143,87 +165,115 @@ public struct CorpusAnalysis: Sendable {
         Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         Memory.giveBackFreedPages()
-        PhaseTimes.mark("corpus figures (terms, keyness, topics, timeline, keywords)")
+        observer.phaseEnded(AnalysisPhase("corpus figures (terms, keyness, topics, timeline, keywords)"))
     }
 
     /// Analyses the files of a corpus already loaded (read again, with their digests, and analysed in chunks).
-    public init(corpus: Corpus, options: AnalysisOptions, progress: Progress = { _, _ in }) {
-        self.init(InputListing(files: corpus.files, ignored: corpus.ignored, skipped: []), root: corpus.root, options: options, progress: progress)
+    public init(corpus: Corpus, options: AnalysisOptions, observer: AnalysisObserver = .silent) {
+        self.init(InputListing(files: corpus.files, ignored: corpus.ignored, skipped: []), root: corpus.root, options: options, observer: observer)
     }
 
-    /// One chunk's results: its documents' reports, its counts and its problems.
+    /// Topic hits per group of documents (`TopicAnalysis.periods(by:)`), every topic listed for every group;
+    /// empty unless `.topics` was asked for.
+    public func topicPeriods(by grouping: TermGrouping) -> [TopicPeriodRow] {
+        options.parts.contains(.topics) ? Self.periods(topics, by: grouping, of: documents) : []
+    }
+
+    private static func periods(_ topics: TopicAnalysis, by grouping: TermGrouping, of documents: [DocumentAnalysis]) -> [TopicPeriodRow] {
+        topics.periods(by: grouping, of: documents.lazy.map { (id: $0.document.id, document: $0.document, tokens: $0.countedTokens) })
+    }
+
+    /// One chunk's results: its documents' analyses, its counts and its problems, and what each file yielded.
     private struct ChunkResult: Sendable {
         var reports: [DocumentAnalysis]
         var counter: TermCounter
         var skipped: [InputError]
-        var warnings: [InputError]
         var inputs: [ReadInput]
-        var files: Int
+        /// Each file's warnings and the number of its documents (whose analyses follow those of the file before).
+        var files: [(warnings: [InputError], documents: Int)]
     }
 
     private static func analyse(_ files: [InputFile], options: AnalysisOptions, termOptions: TermOptions,
                                 matcher: TopicMatcher, tagger: TemporalTagger, stores: (events: EventStore, kwic: KWICStore)) -> ChunkResult {
-        var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
+        let parts = options.parts
+        let counts = !parts.isDisjoint(with: [.statistics, .terms])
+        var counter = TermCounter(options: termOptions, recordDocuments: parts.contains(.terms), recordPhrasesInDocuments: false)
         var reports: [DocumentAnalysis] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
         var skipped: [InputError] = []
-        var warnings: [InputError] = []
+        var yields: [(warnings: [InputError], documents: Int)] = []
         var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()
         for file in files {
             var digest: (bytes: Int, sha256: String)?
-            let result = DocumentReader.read(file) { digest = ($0.count, SHA256.hex($0)) }
+            let result = parts.contains(.digests) ? DocumentReader.read(file) { digest = ($0.count, SHA256.hex($0)) } : DocumentReader.read(file)
             if let digest, let fingerprint = result.fingerprint {
                 inputs.append(ReadInput(file: file, bytes: digest.bytes, sha256: digest.sha256, fingerprint: fingerprint))
             }
             skipped += result.problems
-            warnings += result.warnings
+            yields.append((result.warnings, result.documents.count))
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
-                counter.add(tokenized)
-                // Distinct terms: the counter has just seen every token, unless it left editorial words out.
-                let types = options.editorial == .include ? counter.lastDocumentTypes : nil
-                reports.append(analyse(tokenized, types: types, matcher: matcher, cache: &cache, tagger: tagger, options: options,
+                var types: Int?
+                if counts {
+                    counter.add(tokenized)
+                    // Distinct terms: the counter has just seen every token, unless it left editorial words out.
+                    types = options.editorial == .include ? counter.lastDocumentTypes : tokenized.distinctTermCount
+                }
+                reports.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
             }
         }
-        return ChunkResult(reports: reports, counter: counter, skipped: skipped, warnings: warnings, inputs: inputs, files: files.count)
+        return ChunkResult(reports: reports, counter: counter, skipped: skipped, inputs: inputs, files: yields)
     }
 
-    /// One document's results; `types` when already counted, else counted here.
+    /// One document's results (the parts asked for); `types` as counted.
     ///
     /// What it makes in proportion to its hits and dates (KWIC lines, events) is stored as it is made, and the
     /// tagger's expressions are handed over a sentence at a time: one document's analysis holds its text, its
     /// tokens and its matches, however many lines and events it yields (a 100 MB document's were 1.5 GB).
-    private static func analyse(_ tokenized: TokenizedDocument, types: Int?, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
+    private static func analyse(_ tokenized: TokenizedDocument, types: Int, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
                                 tagger: TemporalTagger, options: AnalysisOptions, stores: (events: EventStore, kwic: KWICStore)) -> DocumentAnalysis {
+        let parts = options.parts
         // Each token's term is made where a pattern looks at it: an array of a large document's terms (16 bytes
         // a token, and more for a long word) was three times the size of its text.
-        let matches = matcher.matches(in: tokenized, cache: &cache)
+        let matches = parts.isDisjoint(with: [.topics, .kwic, .timeline]) ? [] : matcher.matches(in: tokenized, cache: &cache)
         let lexicon = options.lexicon
-        let topicRows = TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial)
-        let sentenceTopics = matcher.sentenceTopicIndex(matches, in: tokenized)
-        // The expressions behind each event are the tagger's working; no output shows them.
+        let topicRows = parts.contains(.topics) ? TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial) : []
         var eventRecords = EventRecords()
-        let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics.topics(of: sentence) }
-        let rejected = builder.forEachEvent(tokenized, keepingExpressions: false) { eventRecords.append($0, to: stores.events) }
+        var rejected: [RejectedDate] = []
+        if parts.contains(.timeline) {
+            rejected = events(tokenized, matches: matches, matcher: matcher, tagger: tagger) { eventRecords.append($0, to: stores.events) }
+        }
         eventRecords.finish(in: stores.events)
         var kwicRecords = KWICRecords(store: stores.kwic)
-        var next = 0
-        KeywordInContext.forEachLine(matches, in: tokenized, options: options.kwic, label: { _ in "" }) { line in
-            // Lines come in the order of the matches.
-            kwicRecords.append(line, topic: matches[next].topic)
-            next += 1
+        if parts.contains(.kwic) {
+            var next = 0
+            KeywordInContext.forEachLine(matches, in: tokenized, options: options.kwic, label: { _ in "" }) { line in
+                // Lines come in the order of the matches.
+                kwicRecords.append(line, topic: matches[next].topic)
+                next += 1
+            }
         }
         kwicRecords.finish()
         let document = tokenized.document.record
         return DocumentAnalysis(
-            document: document, tokens: tokenized.tokens.count, types: types ?? tokenized.distinctTermCount,
+            document: document, tokens: tokenized.tokens.count, types: types,
             sentences: tokenized.sentences.count, paragraphs: document.paragraphCount, topicRows: topicRows,
-            kwicRecords: kwicRecords, eventRecords: eventRecords,
-            rejectedDates: rejected.map { "sentence \($0.sentence + 1): \($0)" },
+            kwicRecords: kwicRecords, eventRecords: eventRecords, rejectedDates: rejected,
             countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial))
+    }
+
+    /// The dated events of a document, each with the topics of its sentence (from the lexicon's `matches` in
+    /// it), handed to `each` in document order; returns the dates the tagger rejected. The one place events
+    /// get their topics: the report's timeline and `chancery timeline` both come from here.
+    static func events(_ tokenized: TokenizedDocument, matches: [PatternMatch], matcher: TopicMatcher, tagger: TemporalTagger,
+                       _ each: (TemporalEvent) -> Void) -> [RejectedDate] {
+        let sentenceTopics = matcher.sentenceTopicIndex(matches, in: tokenized)
+        let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics.topics(of: sentence) }
+        // The expressions behind each event are the tagger's working; no output shows them.
+        return builder.forEachEvent(tokenized, keepingExpressions: false, each)
     }
 
     /// Document `index`'s words seen at least twice, with TF-IDF, by count (`document_terms.csv`), under the report's ids.
@@ -253,6 +303,15 @@ public struct CorpusAnalysis: Sendable {
             let row = counter.row(id, entry)
             return DocumentKeyword(documentID: id, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf)
         }
+    }
+
+    /// The corpus's first `limit` KWIC lines, document by document, read back from the analysis's temporary file.
+    public func kwicLines(first limit: Int = .max) -> [KWICLine] {
+        var lines: [KWICLine] = []
+        for document in documents where lines.count < limit {
+            document.forEachKWICLine { if lines.count < limit { lines.append($0) } }
+        }
+        return lines
     }
 
     /// Document `index`'s dated events, in timeline order.
@@ -304,21 +363,7 @@ public struct CorpusAnalysis: Sendable {
         return (order, starts)
     }
 
-    /// Two files may yield the same id (the same volume twice): number the repeats, as `Corpus.load` does.
-    private static func numberRepeatedIDs(_ reports: inout [DocumentAnalysis]) -> [InputError] {
-        var ids = DocumentIDs()
-        var warnings: [InputError] = []
-        for index in reports.indices {
-            var renamed = reports[index].document.id
-            guard let warning = ids.numbering(&renamed, file: reports[index].document.file) else { continue }
-            warnings.append(warning)
-            reports[index].document.id = renamed
-            for k in reports[index].topicRows.indices { reports[index].topicRows[k].documentID = renamed }
-        }
-        return warnings
-    }
-
-    /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).
+    /// Each year's words against all other documents: the strongest positive keys with p < `keyPValueBelow` (years on all cores).
     private static func keynessByYear(_ counter: TermCounter, vectors: VectorStore, reports: [DocumentAnalysis], hasLetter: [Bool],
                                       options: AnalysisOptions) -> [Keyness] {
         var documentsByYear: [String: [Int]] = [:]
@@ -348,7 +393,7 @@ public struct CorpusAnalysis: Sendable {
             }
             var keyness = Keyness(counts: counts, targetTokens: targetTokens, referenceTokens: corpusTokens - targetTokens,
                                   label: year, correction: options.correction, minimumCount: 2)
-            keyness.rows = Array(keyness.rows.filter { $0.g2 > 0 && $0.pValue < 0.05 }.prefix(options.keysPerYear))
+            keyness.rows = Array(keyness.rows.filter { $0.g2 > 0 && $0.pValue < keyPValueBelow }.prefix(options.keysPerYear))
             return keyness
         }
     }

@@ -9,7 +9,17 @@ import ChanceryTime
 /// a large collection's text need not stay in memory while the results are written.
 public struct DocumentAnalysis: Sendable {
     public var document: DocumentRecord
+    /// The document's id (`document.id`); setting it renames its topic rows too (its KWIC lines and events are
+    /// named by it when read back).
+    public var id: String {
+        get { document.id }
+        set {
+            document.id = newValue
+            for k in topicRows.indices { topicRows[k].documentID = newValue }
+        }
+    }
     public var tokens: Int
+    /// Distinct terms (0 unless `.statistics` or `.terms` was asked for).
     public var types: Int
     public var sentences: Int
     public var paragraphs: Int
@@ -19,7 +29,8 @@ public struct DocumentAnalysis: Sendable {
     /// The document's dated events, stored as they were made (`EventStore`); once the corpus is analysed they
     /// are in the corpus timeline (see `CorpusAnalysis.events(of:)`).
     var eventRecords: EventRecords
-    public var rejectedDates: [String]
+    /// Dates the text writes that do not exist (31 February), left out of the timeline (with `.timeline`).
+    public var rejectedDates: [RejectedDate]
     /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
     /// their text is made when a page is written (`CorpusAnalysis.topTerms(of:)`).
     public var topWords: [(term: Int32, count: Int32)] = []

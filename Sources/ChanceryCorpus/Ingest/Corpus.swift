@@ -40,11 +40,10 @@ public struct Corpus: Sendable {
         for result in results {
             corpus.skipped += result.problems
             corpus.warnings += result.warnings
-            for var document in result.documents {
-                // Two files may yield the same id (the same volume twice); number the repeats.
-                if let warning = ids.numbering(&document.id, file: document.file) { corpus.warnings.append(warning) }
-                corpus.documents.append(document)
-            }
+            // Two files may yield the same id (the same volume twice); number the repeats.
+            var documents = result.documents
+            corpus.warnings += ids.number(&documents, id: \.id, file: \.file)
+            corpus.documents += documents
         }
         return corpus
     }

@@ -33,4 +33,17 @@ public struct DocumentIDs: Sendable {
         return InputError(file: file, location: .file, code: .repeatedID,
                           message: "document id \"\(original)\" is used by an earlier document too; this one is \"\(id)\"", severity: .warning)
     }
+
+    /// Makes unique, with `numbering(_:file:)`, the ids of `documents`, the next to join a corpus in file order;
+    /// returns the warnings, in order. `Corpus.load` and the analysis pipeline (`CorpusAnalysis`) both number
+    /// their documents here, file by file, so they give every document the same id.
+    public mutating func number<Documents: MutableCollection>(_ documents: inout Documents, id: WritableKeyPath<Documents.Element, String>,
+                                                             file: KeyPath<Documents.Element, String>) -> [InputError] {
+        var warnings: [InputError] = []
+        for index in documents.indices {
+            let name = documents[index][keyPath: file]
+            if let warning = numbering(&documents[index][keyPath: id], file: name) { warnings.append(warning) }
+        }
+        return warnings
+    }
 }

@@ -83,7 +83,7 @@ enum SummaryMarkdown {
         out += "- Topic lexicon: \(e(options.lexicon.source)) (SHA-256 \(SHA256.hex(writing.lexiconBytes))), \(options.lexicon.topics.count) topics.\n"
         out += "- Phrases of \(options.ngrams.lowerBound) to \(options.ngrams.upperBound) words; phrases seen fewer than \(options.minimumNgramCount) times are left out of terms.csv.\n"
         out += "- Keyness: each year against all other documents, G² \(options.correction == .none ? "without correction (as AntConc)" : "with Williams's correction (as quanteda)"), "
-        out += "the \(options.keysPerYear) strongest keys with p < 0.05 per year.\n"
+        out += "the \(options.keysPerYear) strongest keys with p < \(CorpusAnalysis.keyPValueBelow) per year.\n"
         out += "- TF-IDF: count × log10(documents ÷ documents containing the term).\n"
         out += "- `manifest.json` lists the SHA-256 of every input file, of the lexicon and of the stopword list, so that another person can check they have the same sources.\n"
         return out

@@ -30,7 +30,7 @@ enum Manifest {
         out += "    \"ngrams\": [\(options.ngrams.lowerBound), \(options.ngrams.upperBound)],\n"
         out += "    \"minimum_phrase_count\": \(options.minimumNgramCount),\n"
         out += "    \"drop_numbers\": \(options.dropNumbers),\n"
-        out += "    \"keyness\": {\"by\": \"year\", \"against\": \"all other documents\", \"measure\": \"G2\", \"correction\": \(q(options.correction.rawValue)), \"keys_per_year\": \(options.keysPerYear), \"p_below\": 0.05},\n"
+        out += "    \"keyness\": {\"by\": \"year\", \"against\": \"all other documents\", \"measure\": \"G2\", \"correction\": \(q(options.correction.rawValue)), \"keys_per_year\": \(options.keysPerYear), \"p_below\": \(CorpusAnalysis.keyPValueBelow)},\n"
         out += "    \"kwic\": {\"window\": \(options.kwic.window), \"cut_at_sentence\": \(options.kwic.cutAtSentence)},\n"
         out += "    \"keywords_per_document\": \(options.keywordsPerDocument),\n"
         out += "    \"tfidf\": \"count * log10(N / df)\",\n"

@@ -45,15 +45,15 @@ public enum ReportWriter {
     }
 
     /// Writes the report of `analysis` into `destination`; with `interruption`, a signal handler can stop it without
-    /// leaving half a report.
+    /// leaving half a report. `observer` hears of each phase as it ends.
     public static func write(_ analysis: CorpusAnalysis, options: ReportOptions, to destination: String, version: String,
-                             interruption: Interruption? = nil) throws -> Written {
-        try write(analysis, options: options, to: Destination(destination), version: version, interruption: interruption)
+                             interruption: Interruption? = nil, observer: AnalysisObserver = .silent) throws -> Written {
+        try write(analysis, options: options, to: Destination(destination), version: version, interruption: interruption, observer: observer)
     }
 
     /// Writes the report into a destination checked before; what changed there since is checked again before the swap.
     public static func write(_ analysis: CorpusAnalysis, options: ReportOptions, to destination: Destination, version: String,
-                             interruption: Interruption? = nil) throws -> Written {
+                             interruption: Interruption? = nil, observer: AnalysisObserver = .silent) throws -> Written {
         let place = destination.folder
         try ReportFolder.makeFolders(place.parent)
         let notes = place.removeLeftovers()
@@ -65,7 +65,7 @@ public enum ReportWriter {
         var finished = false
         defer { if !finished { interruption.discard() } }
 
-        let files = try writeContents(analysis, options: options, into: URL(fileURLWithPath: temporary), version: version)
+        let files = try writeContents(analysis, options: options, into: URL(fileURLWithPath: temporary), version: version, observer: observer)
         try interruption.release {
             try place.recheck()
             try swapIntoPlace(temporary, place)
@@ -159,7 +159,8 @@ public enum ReportWriter {
         if let old { try? FileManager.default.removeItem(atPath: old) }
     }
 
-    private static func writeContents(_ report: CorpusAnalysis, options: ReportOptions, into folder: URL, version: String) throws -> [String] {
+    private static func writeContents(_ report: CorpusAnalysis, options: ReportOptions, into folder: URL, version: String,
+                                      observer: AnalysisObserver) throws -> [String] {
         // Each document's page is named by its id, made a safe and unique file name.
         let slugs = Slug.unique(report.documents.map(\.document.id))
         let tables = ReportTablesSet(report, slugs: slugs, version: version)
@@ -208,14 +209,14 @@ public enum ReportWriter {
         var written: [(file: String, sha256: String?)] = []
         for result in results { written += try result.get() }
 
-        PhaseTimes.mark("write the workbook, CSV files and pages")
+        observer.phaseEnded(AnalysisPhase("write the workbook, CSV files and pages"))
         let inputs = try manifestInputs(report)
         let outputs = written.concurrentMap { entry -> (file: String, sha256: String) in
             (entry.file, entry.sha256 ?? SHA256.hexOfFile(folder.appendingPathComponent(entry.file).path))
         }
         try text(Manifest.render(report, writing: options, version: version, inputs: inputs, outputs: outputs),
                  to: folder.appendingPathComponent("manifest.json"))
-        PhaseTimes.mark("check the inputs, digest the outputs, manifest")
+        observer.phaseEnded(AnalysisPhase("check the inputs, digest the outputs, manifest"))
         return written.map(\.file) + ["manifest.json"]
     }
 
