@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChanceryCorpus
+import ChanceryPipeline
 import Foundation
 
 /// The input every subcommand takes, and the reporting of what could not be read.
@@ -24,6 +25,14 @@ struct CorpusOptions: ParsableArguments {
         }
         Console.problems(corpus.problems)
         return corpus
+    }
+
+    /// Analyses the corpus at `path` (the parts `options` asks for) and writes what could not be read to stderr;
+    /// fails as `load(_:)` does.
+    static func analyse(_ path: String, options: AnalysisOptions) throws -> CorpusAnalysis {
+        let analysis = CorpusAnalysis(try list(path), root: path, options: options)
+        Console.problems(analysis.problems)
+        return analysis
     }
 
     /// The files under `path` for a command that reads them itself; fails as `load(_:)` does.

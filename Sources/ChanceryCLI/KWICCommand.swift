@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryReports
 
 /// `chancery kwic PATH PATTERN`: every occurrence of a pattern in its context.
@@ -37,15 +38,13 @@ struct KWICCommand: ParsableCommand {
     func run() throws {
         let compiled: LexiconPattern
         do { compiled = try LexiconPattern(pattern) } catch { throw ValidationError("pattern \"\(pattern)\": \(error)") }
-        let corpus = try input.load()
-        let lexicon = Lexicon(topics: [.init(name: pattern, patterns: [compiled])], source: "command line")
-        let matcher = TopicMatcher(lexicon: lexicon, editorial: editorial)
-        let options = KWICOptions(window: window, cutAtSentence: !acrossSentences)
-        var lines: [KWICLine] = []
-        for document in corpus.tokenizedDocuments() {
-            lines += KeywordInContext.lines(matcher.matches(in: document), in: document, options: options) { _ in pattern }
-        }
-        try output.print(AnalysisTables.kwic(Array(lines.prefix(output.rowLimit ?? .max))), totalRows: lines.count)
-        try ExitStatus.finish(corpus)
+        // The pattern is a lexicon of one topic, named by it.
+        var options = AnalysisOptions(lexicon: Lexicon(topics: [.init(name: pattern, patterns: [compiled])], source: "command line"), parts: .kwic)
+        options.editorial = editorial
+        options.kwic = KWICOptions(window: window, cutAtSentence: !acrossSentences)
+        let analysis = try CorpusOptions.analyse(input.path, options: options)
+        let lines = analysis.kwicLines(first: output.rowLimit ?? .max)
+        try output.print(AnalysisTables.kwic(lines), totalRows: analysis.documents.reduce(0) { $0 + $1.kwicCount })
+        try ExitStatus.finish(analysis)
     }
 }

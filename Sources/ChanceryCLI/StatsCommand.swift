@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryReports
 import Foundation
 
@@ -18,14 +19,15 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let corpus = try input.load()
-        let statistics = CorpusStatistics(corpus)
+        // Counts only: no topics, dates or digests.
+        let analysis = try CorpusOptions.analyse(input.path, options: AnalysisOptions(parts: .statistics))
+        let statistics = analysis.statistics
         if json {
             Console.output(try StatsRendering.json(statistics), as: .json)
         } else {
-            Console.output(StatsRendering.table(statistics, root: corpus.root))
+            Console.output(StatsRendering.table(statistics, root: analysis.root))
         }
-        try ExitStatus.finish(corpus)
+        try ExitStatus.finish(analysis)
     }
 }
 

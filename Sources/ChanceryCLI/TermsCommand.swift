@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryReports
 import Foundation
 
@@ -150,10 +151,19 @@ struct TermsCommand: ParsableCommand {
 extension ExitStatus {
     /// Throws the exit status a run ends with when something was skipped; when nothing was read, says why on stderr.
     static func finish(_ corpus: Corpus) throws {
-        if corpus.documents.isEmpty {
-            Console.error("error: " + NothingRead.message(path: corpus.root, skipped: corpus.skipped.count, ignored: corpus.ignored))
+        try finish(root: corpus.root, documents: corpus.documents.count, skipped: corpus.skipped.count, ignored: corpus.ignored)
+    }
+
+    /// The same, after an analysis.
+    static func finish(_ analysis: CorpusAnalysis) throws {
+        try finish(root: analysis.root, documents: analysis.documents.count, skipped: analysis.skipped.count, ignored: analysis.ignored)
+    }
+
+    private static func finish(root: String, documents: Int, skipped: Int, ignored: [InputError]) throws {
+        if documents == 0 {
+            Console.error("error: " + NothingRead.message(path: root, skipped: skipped, ignored: ignored))
         }
-        try finish(documents: corpus.documents.count, skipped: corpus.skipped.count)
+        try finish(documents: documents, skipped: skipped)
     }
 
     static func finish(documents: Int, skipped: Int) throws {

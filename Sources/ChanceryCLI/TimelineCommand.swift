@@ -2,6 +2,7 @@ import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTime
+import ChanceryPipeline
 import ChanceryReports
 import Foundation
 
@@ -59,24 +60,25 @@ struct TimelineCommand: ParsableCommand {
         if let topic, !lexicon.has(TopicKey(topic)) {
             throw ValidationError("topic \"\(topic)\" is not in the lexicon (topics: \(lexicon.topics.map(\.name).joined(separator: ", ")))")
         }
-        let corpus = try input.load()
-        let tagger = TemporalTagger(gazetteer: events)
-        let matcher = TopicMatcher(lexicon: lexicon)
-        let perDocument = corpus.documents.concurrentMap { document -> (events: [TemporalEvent], rejected: [String]) in
-            let tokenized = TokenizedDocument(document)
-            let tagging = tagger.tag(tokenized)
-            let topics = matcher.sentenceTopics(matcher.matches(in: tokenized), in: tokenized)
-            let builder = EventBuilder(tagger: tagger) { _, sentence in topics[sentence] ?? [] }
-            let warnings = tagging.rejected.map { "\(document.file) (\(document.id)): sentence \($0.sentence + 1): warning: \($0)" }
-            return (builder.events(tokenized, tagging: tagging), warnings)
+        // The report's timeline: events with the topics of their sentences, in timeline order.
+        var options = AnalysisOptions(lexicon: lexicon, parts: .timeline)
+        options.gazetteer = events
+        let analysis = try CorpusOptions.analyse(input.path, options: options)
+        for document in analysis.documents {
+            for rejected in document.rejectedDates {
+                Console.error("\(document.document.file) (\(document.id)): sentence \(rejected.sentence + 1): warning: \(rejected)")
+            }
         }
-        for warning in perDocument.flatMap(\.rejected) { Console.error(warning) }
-        let timeline = Timeline(events: perDocument.flatMap(\.events)).filtered(
-            topic: topic.map { TopicKey($0) }, actor: actor, from: from.flatMap { HistoricalDate(iso: $0) }, to: to.flatMap { HistoricalDate(iso: $0) }
-        )
-        let shown = Array(timeline.events.prefix(output.rowLimit ?? .max))
-        try output.print(AnalysisTables.timeline(shown), totalRows: timeline.events.count)
-        try ExitStatus.finish(corpus)
+        let (topic, from, to) = (topic.map { TopicKey($0) }, from.flatMap { HistoricalDate(iso: $0) }, to.flatMap { HistoricalDate(iso: $0) })
+        let limit = output.rowLimit ?? .max
+        var shown: [TemporalEvent] = []
+        var total = 0
+        for event in analysis.timelineEvents where Timeline.matches(event, topic: topic, actor: actor, from: from, to: to) {
+            total += 1
+            if shown.count < limit { shown.append(event) }
+        }
+        try output.print(AnalysisTables.timeline(shown), totalRows: total)
+        try ExitStatus.finish(analysis)
     }
 
     /// The built-in gazetteer merged with the user's files.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryReports
 
 /// `chancery topics PATH [--lexicon FILE]`: lexicon hits per document or per period, with KWIC lines.
@@ -50,34 +51,32 @@ struct TopicsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let corpus = try input.load()
-        let documents = corpus.tokenizedDocuments()
         if keywords {
-            let found = DocumentKeywords.keywords(documents, method: method, top: perDocument,
+            // Keywords rank each document's words against the others' (`DocumentKeywords`), all documents in hand.
+            let corpus = try input.load()
+            let found = DocumentKeywords.keywords(corpus.tokenizedDocuments(), method: method, top: perDocument,
                                                   options: TermOptions(editorial: editorial, dropNumbers: true))
             try output.print(AnalysisTables.keywords(Array(found.prefix(output.rowLimit ?? .max)), method: method), totalRows: found.count)
             return try ExitStatus.finish(corpus)
         }
-        let lexicon = try lexiconOptions.load()
-        var lines: [KWICLine] = []
-        let options = KWICOptions(window: window, cutAtSentence: !acrossSentences)
-        let analysis = TopicAnalysis(documents, lexicon: lexicon, editorial: editorial) { document, matches in
-            if kwic {
-                lines += KeywordInContext.lines(matches, in: document, options: options) { lexicon.topics[$0.topic].name }
-            }
-        }
+        // --kwic prints lines, whatever --by says.
+        let grouping: TermGrouping?
+        do { grouping = kwic ? nil : try by.map(TermGrouping.init) } catch { throw ValidationError(error.description) }
+        var options = AnalysisOptions(lexicon: try lexiconOptions.load(), parts: kwic ? .kwic : .topics)
+        options.editorial = editorial
+        options.kwic = KWICOptions(window: window, cutAtSentence: !acrossSentences)
+        let analysis = try CorpusOptions.analyse(input.path, options: options)
+        let limit = output.rowLimit ?? .max
         if kwic {
-            try output.print(AnalysisTables.kwic(Array(lines.prefix(output.rowLimit ?? .max))), totalRows: lines.count)
-        } else if let by {
-            let grouping: TermGrouping
-            do { grouping = try TermGrouping(by) } catch { throw ValidationError(error.description) }
-            let rows = analysis.periods(by: grouping)
-            try output.print(AnalysisTables.topicPeriods(Array(rows.prefix(output.rowLimit ?? .max)), grouping: grouping), totalRows: rows.count)
+            try output.print(AnalysisTables.kwic(analysis.kwicLines(first: limit)), totalRows: analysis.documents.reduce(0) { $0 + $1.kwicCount })
+        } else if let grouping {
+            let rows = analysis.topicPeriods(by: grouping)
+            try output.print(AnalysisTables.topicPeriods(Array(rows.prefix(limit)), grouping: grouping), totalRows: rows.count)
         } else {
-            var limited = analysis
-            limited.rows = Array(analysis.rows.prefix(output.rowLimit ?? .max))
-            try output.print(AnalysisTables.topics(limited), totalRows: analysis.rows.count)
+            var limited = analysis.topics
+            limited.rows = Array(analysis.topics.rows.prefix(limit))
+            try output.print(AnalysisTables.topics(limited), totalRows: analysis.topics.rows.count)
         }
-        try ExitStatus.finish(corpus)
+        try ExitStatus.finish(analysis)
     }
 }

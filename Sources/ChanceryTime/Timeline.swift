@@ -52,27 +52,31 @@ public struct Timeline: Sendable {
         self.init(events: perDocument.flatMap { $0 })
     }
 
-    /// The events that match every given filter.
+    /// The events that match every given filter (`matches(_:topic:actor:from:to:)`).
+    public func filtered(topic: TopicKey? = nil, actor: String? = nil, from: HistoricalDate? = nil, to: HistoricalDate? = nil) -> Timeline {
+        var copy = self
+        copy.events = events.filter { Self.matches($0, topic: topic, actor: actor, from: from, to: to) }
+        return copy
+    }
+
+    /// Whether `event` matches every given filter, for a caller that reads events one at a time.
     ///
     /// - Parameters:
     ///   - topic: the topic and the topics nested under it (`economy` matches `economy.aid`), any case (`TopicKey`).
     ///   - actor: part of an actor's name, any case (`Pak` matches "Pak Geum-cheol").
     ///   - from: keeps events whose date lies wholly on or after the first day of `from`.
     ///   - to: keeps events whose date lies wholly on or before the last day of `to`.
-    public func filtered(topic: TopicKey? = nil, actor: String? = nil, from: HistoricalDate? = nil, to: HistoricalDate? = nil) -> Timeline {
-        var copy = self
-        copy.events = events.filter { event in
-            if let topic {
-                guard event.topics.contains(where: topic.matches) else { return false }
-            }
-            if let actor {
-                guard event.actors.contains(where: { $0.range(of: actor, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) else { return false }
-            }
-            if let from, event.date.firstDay < from.firstDay { return false }
-            if let to, event.date.lastDay > to.lastDay { return false }
-            return true
+    public static func matches(_ event: TemporalEvent, topic: TopicKey? = nil, actor: String? = nil, from: HistoricalDate? = nil,
+                               to: HistoricalDate? = nil) -> Bool {
+        if let topic {
+            guard event.topics.contains(where: topic.matches) else { return false }
         }
-        return copy
+        if let actor {
+            guard event.actors.contains(where: { $0.range(of: actor, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) else { return false }
+        }
+        if let from, event.date.firstDay < from.firstDay { return false }
+        if let to, event.date.lastDay > to.lastDay { return false }
+        return true
     }
 
     /// Timeline order: date (see the type's documentation), document date, document id, position.

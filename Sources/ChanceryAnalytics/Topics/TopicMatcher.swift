@@ -348,17 +348,9 @@ public struct TopicMatcher: Sendable {
         return t
     }
 
-    /// The topics matched in each sentence, in lexicon order: what an event in that sentence is about.
-    public func sentenceTopics(_ matches: [PatternMatch], in document: TokenizedDocument) -> [Int: [String]] {
-        var topics: [Int: Set<Int>] = [:]
-        for match in matches {
-            topics[document.tokens[match.tokens.lowerBound].sentence, default: []].insert(match.topic)
-        }
-        return topics.mapValues { $0.sorted().map { lexicon.topics[$0].name } }
-    }
-
-    /// `sentenceTopics` as a compact index: two 32-bit numbers a match, where the dictionary of sets took a hundred
-    /// bytes and more a sentence (a large document's was larger than its tokens).
+    /// The topics matched in each sentence, in lexicon order: what an event in that sentence is about. A compact
+    /// index, two 32-bit numbers a match: a dictionary of sets took a hundred bytes and more a sentence (a large
+    /// document's was larger than its tokens).
     public func sentenceTopicIndex(_ matches: [PatternMatch], in document: TokenizedDocument) -> SentenceTopicIndex {
         var pairs = matches.map { (sentence: Int32(document.tokens[$0.tokens.lowerBound].sentence), topic: Int32($0.topic)) }
         // Matches come by position, so by sentence; sorted anyway when given otherwise.
@@ -399,7 +391,7 @@ public struct SentenceTopicIndex: Sendable {
     let topics: [Int32]
     let names: [String]
 
-    /// The names of the topics matched in `sentence`, in lexicon order (`TopicMatcher.sentenceTopics`); empty when none.
+    /// The names of the topics matched in `sentence`, in lexicon order; empty when none.
     public func topics(of sentence: Int) -> [String] {
         var low = 0, high = sentences.count
         while low < high {
