@@ -103,7 +103,7 @@ struct ReportCommand: ParsableCommand {
         let bar = ProgressBar(label: "analysing")
         let report = CorpusAnalysis(listing, root: input.path, options: options, observer: phases.observer { bar.update($0, $1) })
         bar.finish()
-        Console.problems(report.problems)
+        Console.problems(ReportTables.problems(report))
         guard !report.documents.isEmpty else {
             throw ValidationError("no report written: " + NothingRead.message(path: input.path, skipped: report.skipped.count, ignored: listing.ignored))
         }

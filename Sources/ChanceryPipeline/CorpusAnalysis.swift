@@ -21,8 +21,8 @@ public struct CorpusAnalysis: Sendable {
     /// Where the corpus was read from, what was skipped and ignored, and the files listed.
     public var root: String { sources.root }
     public var skipped: [InputError] { sources.skipped }
-    /// Documents read with a warning: those of reading the files, then those of numbering repeated ids (the
-    /// order a report lists them in; `statistics.warnings` has them file by file, as `Corpus.load` does).
+    /// Documents read with a warning, file by file: each file's own, then those of numbering its documents'
+    /// repeated ids (as `Corpus.load` gives them).
     public var warnings: [InputError] { sources.warnings }
     public var ignored: [InputError] { sources.ignored }
     /// Everything reported about the input: errors, warnings, notes.
@@ -81,9 +81,6 @@ public struct CorpusAnalysis: Sendable {
         reports.reserveCapacity(files.count)
         var skipped = listing.skipped
         var warnings: [InputError] = []
-        // Those of numbering repeated ids, and all of them file by file.
-        var idWarnings: [InputError] = []
-        var warningsByFile: [InputError] = []
         var ids = DocumentIDs()
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
@@ -108,13 +105,10 @@ public struct CorpusAnalysis: Sendable {
                 var first = 0
                 for file in result.files {
                     warnings += file.warnings
-                    warningsByFile += file.warnings
                     // Events and KWIC lines are named by their documents when read back, so a renamed document's follow it.
                     var joining = result.reports[first..<first + file.documents]
                     first += file.documents
-                    let numbered = ids.number(&joining, id: \.id, file: \.document.file)
-                    idWarnings += numbered
-                    warningsByFile += numbered
+                    warnings += ids.number(&joining, id: \.id, file: \.document.file)
                     for var report in joining {
                         events.append(report.eventRecords, owner: Int32(reports.count))
                         // What is left of them is their sort keys, now in the store.
@@ -138,13 +132,12 @@ public struct CorpusAnalysis: Sendable {
             ("words", counter.vocabulary.count), ("phrases", counter.phraseCount), ("document × word entries", entries),
             ("events", events.count),
         ]))
-        warnings += idWarnings
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
         self.vectors = vectors
         self.inputs = inputs
         // Counted only when asked for (the counter counts every document it is given, without it none).
         let counted = !parts.isDisjoint(with: [.statistics, .terms])
-        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warningsByFile,
+        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warnings,
                                       ignored: listing.ignored, lengths: reports.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
         terms = parts.contains(.terms) ? TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount) : TermFrequencies(TermCounter())
         // Phrases are in `terms` now; nothing after needs the counter's own (word ids and vectors only).

@@ -65,7 +65,7 @@ enum SummaryMarkdown {
         out += topics(report)
         out += timeline(report, slugs: slugs)
 
-        for (title, problems) in [("Skipped", report.skipped), ("Warnings", report.warnings), ("Not read", report.ignored)]
+        for (title, problems) in [("Skipped", report.skipped), ("Warnings", ReportTables.warnings(report)), ("Not read", report.ignored)]
         where !problems.isEmpty {
             out += "## \(title)\n\n"
             out += MarkdownText.table(["File", "Where", "Reason"], problems.map {

@@ -53,7 +53,7 @@ enum Manifest {
                 .joined(separator: ", ")
         }
         out += "  \"skipped\": [\(problems(report.skipped))],\n"
-        out += "  \"warnings\": [\(problems(report.warnings))],\n"
+        out += "  \"warnings\": [\(problems(ReportTables.warnings(report)))],\n"
         out += "  \"not_read\": [\(problems(report.ignored))],\n"
         out += "  \"inputs\": [\n"
         for (index, input) in inputs.enumerated() {

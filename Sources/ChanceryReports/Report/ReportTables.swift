@@ -40,6 +40,18 @@ public enum ReportTables {
               rows: statistics.years.compactMap { count in Int(count.label).map { [.integer($0), .integer(count.count)] } })
     }
 
+    /// The warnings as a report lists them: those of reading the files, then those of numbering repeated ids
+    /// (`repeatedID`), each in file order. The analysis has them file by file, as `Corpus.load` does; reports
+    /// have listed the renamings last from the start, and `skipped.csv`, the manifest and the summary keep their bytes.
+    public static func warnings(_ analysis: CorpusAnalysis) -> [InputError] {
+        analysis.warnings.filter { $0.code != .repeatedID } + analysis.warnings.filter { $0.code == .repeatedID }
+    }
+
+    /// Everything reported about the input, as a report lists it: errors, warnings (`warnings(_:)`), notes.
+    public static func problems(_ analysis: CorpusAnalysis) -> [InputError] {
+        analysis.skipped + warnings(analysis) + analysis.ignored
+    }
+
     /// `skipped.csv`: every file or document that could not be read (severity `error`), read with something
     /// left out (`warning`), or not read on purpose (`note`: another type, a README, a link to what is read already).
     public static func skipped(_ problems: [InputError]) -> Table {

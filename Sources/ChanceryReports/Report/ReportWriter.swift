@@ -289,7 +289,7 @@ struct ReportTablesSet {
         }
         let timeline = AnalysisTables.timeline(count: report.eventCount) { report.timelineEvent($0) }
         let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
-        let skipped = ReportTables.skipped(report.problems)
+        let skipped = ReportTables.skipped(ReportTables.problems(report))
         let years = ReportTables.years(report.statistics)
         csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]
         // document_terms and keywords are bulk data for scripts (ten keywords a document): they stay in the CSV files,

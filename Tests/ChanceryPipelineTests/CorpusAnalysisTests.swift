@@ -1,0 +1,135 @@
+import ChanceryAnalytics
+import ChanceryCorpus
+import ChanceryTime
+import ChanceryTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+@testable import ChanceryPipeline
+
+/// The one analysis pipeline: a part asked for alone is what the whole analysis finds for it (the commands ask
+/// for one part each, the report for all), its figures are those of `Corpus.load` and of the analyses run by hand
+/// on its documents, and it tells its observer of its phases instead of printing.
+@Suite struct CorpusAnalysisTests {
+    static let lexicon = try! Lexicon(yaml: "aid: [aid, assistance, credit*]\ntrade: [trade, barter]\n", source: "test.yml")
+
+    static func analysis(_ path: String, _ parts: AnalysisParts, observer: AnalysisObserver = .silent) throws -> CorpusAnalysis {
+        CorpusAnalysis(try InputFiles.list(path), root: path, options: AnalysisOptions(lexicon: lexicon, parts: parts), observer: observer)
+    }
+
+    static func kwicLines(_ analysis: CorpusAnalysis) -> [KWICLine] {
+        analysis.documents.flatMap(\.kwic)
+    }
+
+    /// Each part asked for alone gives what the whole analysis gives for it, and leaves the others empty.
+    @Test func aPartAloneIsThatPartOfTheWhole() throws {
+        let path = TestData.demoCorpus.path
+        let whole = try Self.analysis(path, .all)
+        #expect(whole.eventCount > 40 && !whole.topics.rows.isEmpty && !Self.kwicLines(whole).isEmpty && !whole.keyness.isEmpty)
+        #expect(whole.inputs.count == whole.files.count && whole.statistics.types > 1_000)
+
+        let counts = try Self.analysis(path, .statistics)
+        #expect(counts.statistics == whole.statistics)
+        #expect(counts.documents.map(\.types) == whole.documents.map(\.types))
+        #expect(counts.eventCount == 0 && counts.topics.rows.isEmpty && Self.kwicLines(counts).isEmpty)
+        #expect(counts.terms.rows.isEmpty && counts.keyness.isEmpty && counts.inputs.isEmpty && counts.documentTerms(0).isEmpty)
+
+        let timeline = try Self.analysis(path, .timeline)
+        #expect(Array(timeline.timelineEvents) == Array(whole.timelineEvents))
+        #expect(timeline.documents.map(\.rejectedDates) == whole.documents.map(\.rejectedDates))
+        #expect(timeline.statistics.types == 0 && timeline.topics.rows.isEmpty && Self.kwicLines(timeline).isEmpty)
+
+        let topics = try Self.analysis(path, .topics)
+        #expect(topics.topics.rows == whole.topics.rows && topics.topicYears == whole.topicYears)
+        #expect(topics.topicPeriods(by: .year) == whole.topicYears)
+        #expect(topics.eventCount == 0 && Self.kwicLines(topics).isEmpty)
+
+        let kwic = try Self.analysis(path, .kwic)
+        #expect(Self.kwicLines(kwic) == Self.kwicLines(whole))
+        #expect(kwic.kwicLines(first: 3) == Array(Self.kwicLines(whole).prefix(3)))
+        #expect(kwic.topics.rows.isEmpty && kwic.eventCount == 0)
+    }
+
+    /// `chancery stats` prints the analysis's statistics: they are those of the corpus as `Corpus.load` reads it
+    /// (types: distinct case-folded terms of every token, stopwords too).
+    @Test func statisticsAreThoseOfTheCorpusAsLoaded() throws {
+        var paths = [TestData.demoCorpus.path]
+        if TestData.sharedIsPresent { paths.append(TestData.sharedCorpora.path) }
+        for path in paths {
+            let loaded = try Corpus.load(path)
+            #expect(try Self.analysis(path, .statistics).statistics == CorpusStatistics(loaded), "\(path)")
+        }
+    }
+
+    /// A folder where two files give the same id and a later file is read with a warning: the analysis names its
+    /// documents and lists its warnings as `Corpus.load` does, file by file (`chancery stats` prints them).
+    @Test func repeatedIDsAreNumberedAsCorpusLoadNumbersThem() throws {
+        let folder = try TestData.temporaryFolder("chancery-repeated-ids")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "a.md": "Aid talks\n\nMoscow, 12 March 1962\n\nThe delegation asked for aid and credits.",
+            "a.txt": "Aid talks again\n\nMoscow, 14 March 1962\n\nThe delegation asked for more aid.",
+            "b.txt": "Trade note\n\nBerlin, June 5, 3962\n\nThe barter talks resumed.",
+        ]
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let loaded = try Corpus.load(folder.path)
+        #expect(loaded.warnings.map(\.code) == [.repeatedID, .unusableDate])
+        let analysis = try Self.analysis(folder.path, .all)
+        #expect(analysis.documents.map(\.id) == loaded.documents.map(\.id))
+        #expect(analysis.documents.map(\.id) == ["a", "a~2", "b"])
+        #expect(analysis.warnings == loaded.warnings)
+        #expect(analysis.statistics == CorpusStatistics(loaded))
+        // The renamed document's topic rows, KWIC lines and events carry its new id.
+        #expect(analysis.topics.rows.map(\.documentID) == ["a", "a~2", "b"])
+        #expect(analysis.documents[1].kwic.allSatisfy { $0.documentID == "a~2" } && analysis.documents[1].kwicCount > 0)
+        #expect(analysis.events(of: 1).allSatisfy { $0.documentID == "a~2" } && analysis.eventCount(of: 1) > 0)
+    }
+
+    /// `chancery timeline` shows the analysis's timeline: each document's events, tagged and given the topics of
+    /// their sentences, in `Timeline` order.
+    @Test func theTimelineIsTheTaggersEventsWithTheirSentencesTopics() throws {
+        let path = TestData.demoCorpus.path
+        let matcher = TopicMatcher(lexicon: Self.lexicon)
+        let tagger = TemporalTagger()
+        var byHand: [TemporalEvent] = []
+        for document in try Corpus.load(path).documents {
+            let tokenized = TokenizedDocument(document)
+            let topics = matcher.sentenceTopicIndex(matcher.matches(in: tokenized), in: tokenized)
+            let builder = EventBuilder(tagger: tagger) { _, sentence in topics.topics(of: sentence) }
+            for var event in builder.events(tokenized) {
+                event.expressions = []
+                byHand.append(event)
+            }
+        }
+        let timeline = Array(try Self.analysis(path, .timeline).timelineEvents)
+        #expect(timeline.contains { !$0.topics.isEmpty })
+        #expect(timeline == Timeline(events: byHand).events)
+    }
+
+    /// What the analysis keeps of a document is its record: the loaded document's metadata without its body.
+    @Test func theAnalysisKeepsEachDocumentsRecord() throws {
+        let path = TestData.demoCorpus.path
+        let loaded = try Corpus.load(path).documents
+        let analysis = try Self.analysis(path, .statistics)
+        #expect(analysis.documents.map(\.document) == loaded.map(\.record))
+        for (document, record) in zip(loaded, analysis.documents.map(\.document)) {
+            #expect(record.paragraphCount == document.paragraphCount && record.redactionCount == document.redactionCount)
+            #expect(record.editorialKinds == document.editorialSpans.map(\.kind))
+        }
+        #expect(analysis.documents.contains { !$0.document.editorialKinds.isEmpty })
+    }
+
+    /// The analysis prints nothing: it tells its observer how far it has read and which phase ended, with figures.
+    @Test func theObserverHearsOfProgressAndPhases() throws {
+        let heard = Mutex<(progress: [Int], phases: [AnalysisPhase])>(([], []))
+        let observer = AnalysisObserver(progress: { read, files in heard.withLock { $0.progress.append(files - read) } },
+                                        phaseEnded: { phase in heard.withLock { $0.phases.append(phase) } })
+        let analysis = try Self.analysis(TestData.demoCorpus.path, .all, observer: observer)
+        let (progress, phases) = heard.withLock { ($0.progress, $0.phases) }
+        #expect(progress.last == 0)
+        #expect(phases.map(\.name) == ["read, analyse and merge the documents", "corpus figures (terms, keyness, topics, timeline, keywords)"])
+        #expect(phases[0].figures.map(\.label) == ["words", "phrases", "document × word entries", "events"])
+        #expect(phases[0].figures[0].count == analysis.counter.vocabulary.count && phases[0].figures[3].count == analysis.eventCount)
+    }
+}
