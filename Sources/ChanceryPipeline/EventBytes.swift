@@ -109,7 +109,7 @@ enum EventBytes {
             let characterStart = optionalInteger()
             let actors = strings()
             let topics = strings()
-            precondition(position == bytes.count, "an event record of the report's temporary file does not read back whole")
+            precondition(position == bytes.count, "an event record of the analysis's temporary file does not read back whole")
             return TemporalEvent(
                 date: date, documentID: documentID, documentDate: documentDate, expression: expression, resolution: resolution,
                 kind: kind, value: value, modifier: modifier, isVague: isVague, duration: duration, impliedStart: impliedStart,
@@ -147,7 +147,7 @@ enum EventBytes {
 
         mutating func caseValue<Case: RawRepresentable>() -> Case where Case.RawValue == String {
             let raw = string()
-            guard let value = Case(rawValue: raw) else { preconditionFailure("an unknown case in the report's temporary file: \(raw)") }
+            guard let value = Case(rawValue: raw) else { preconditionFailure("an unknown case in the analysis's temporary file: \(raw)") }
             return value
         }
 
@@ -160,7 +160,7 @@ enum EventBytes {
             case .year: try? HistoricalDate(year: year)
             case .decade: try? HistoricalDate(decade: year)
             }
-            guard let made else { preconditionFailure("a date of the report's temporary file does not read back: \(year)-\(month)-\(day)") }
+            guard let made else { preconditionFailure("a date of the analysis's temporary file does not read back: \(year)-\(month)-\(day)") }
             return made
         }
 

@@ -2,7 +2,7 @@ import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTime
 
-/// The dated events of a report, kept in a temporary file instead of memory.
+/// The dated events of an analysis, kept in a temporary file instead of memory.
 ///
 /// A gigabyte of cables has some three quarters of a million events, each with
 /// its sentence: about half a kilobyte apiece in memory, read only when the
@@ -10,18 +10,18 @@ import ChanceryTime
 /// hundred bytes on disk (`RecordStore`); memory keeps only what orders the
 /// timeline (`Timeline.SortKey`) and which document each event came from.
 ///
-/// Events are stored without their document's id (the report's document, whose
+/// Events are stored without their document's id (the analysis's document, whose
 /// id may yet be numbered as a repeat, names it when the event is read back) and
-/// without their expression list, which the report does not keep.
+/// without their expression list, which the analysis does not keep.
 ///
 /// A document being analysed stores its events as it makes them (`EventRecords`),
 /// from whichever thread analyses it: one document's events do not wait in memory,
 /// however many it has. They join the timeline, in document order, when its
-/// report is merged (`append(_:owner:)`); the records' places in the file, which
+/// analysis is merged (`append(_:owner:)`); the records' places in the file, which
 /// depend on the order the threads wrote them in, are never shown.
 final class EventStore: @unchecked Sendable {
     private let records: RecordStore
-    /// The document (its index in the report) of each event, in the order added.
+    /// The document (its index in the analysis) of each event, in the order added.
     private(set) var owners: [Int32] = []
     /// The record of each event, in the order added.
     private var recordOf: [Int32] = []
@@ -33,7 +33,7 @@ final class EventStore: @unchecked Sendable {
 
     var count: Int { owners.count }
 
-    /// Appends a round's events in order, each with its document's index in the report.
+    /// Appends a round's events in order, each with its document's index in the analysis.
     func append(_ events: [TemporalEvent], owners eventOwners: [Int32]) {
         var batch = EventRecords()
         for event in events { batch.append(event, to: self) }
@@ -74,7 +74,7 @@ final class EventStore: @unchecked Sendable {
     }
 }
 
-/// One document's events as its analysis makes them: stored in the report's `EventStore` a batch at a time
+/// One document's events as its analysis makes them: stored in the analysis's `EventStore` a batch at a time
 /// (a batch is written once it holds `batchBytes`), with their timeline sort keys kept in memory.
 ///
 /// A document dense in dates has as many events as sentences; held as `TemporalEvent`s (about half a kilobyte

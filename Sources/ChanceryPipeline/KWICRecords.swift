@@ -1,7 +1,7 @@
 import ChanceryAnalytics
 import ChanceryCorpus
 
-/// The KWIC lines of a report, kept in a temporary file instead of memory.
+/// The KWIC lines of an analysis, kept in a temporary file instead of memory.
 ///
 /// A document's lines are read when `kwic.csv`, the workbook's KWIC sheet and
 /// its page are written; a `KWICLine` is some two hundred bytes in memory (three
@@ -10,7 +10,7 @@ import ChanceryCorpus
 /// few bytes of numbers and its three pieces of text, in batches of lines of one
 /// document (`KWICRecords`), each batch a record of a `RecordStore`: a document
 /// being analysed stores them as it makes them, from whichever thread analyses it.
-/// The document's id and date are its report's when the lines are read back (so a
+/// The document's id and date are its analysis's when the lines are read back (so a
 /// document numbered as a repeat names its lines too), the topic's name the
 /// lexicon's.
 final class KWICStore: @unchecked Sendable {
@@ -48,14 +48,14 @@ final class KWICStore: @unchecked Sendable {
                     try body(KWICLine(documentID: documentID, date: date, topic: topics[topic], left: left, match: match, right: right,
                                       sentenceIndex: sentenceIndex, offset: offset))
                 }
-                precondition(reader.position == bytes.count, "the KWIC lines of a report's temporary file do not read back whole")
+                precondition(reader.position == bytes.count, "the KWIC lines of an analysis's temporary file do not read back whole")
             }
         }
     }
 }
 
-/// One document's KWIC lines as its analysis makes them, stored in the report's `KWICStore` a batch at a time
-/// (a batch is written once it holds `batchBytes`): what the document's report keeps of them is the numbers of
+/// One document's KWIC lines as its analysis makes them, stored in the analysis's `KWICStore` a batch at a time
+/// (a batch is written once it holds `batchBytes`): what the document's analysis keeps of them is the numbers of
 /// its batches and which topics have lines.
 struct KWICRecords: Sendable {
     let store: KWICStore
@@ -95,7 +95,7 @@ struct KWICRecords: Sendable {
         if writer.bytes.count >= batchBytes { storeBatch(keepingCapacity: true) }
     }
 
-    /// Stores the lines not yet stored; the document's report keeps only their batches' numbers.
+    /// Stores the lines not yet stored; the document's analysis keeps only their batches' numbers.
     mutating func finish() {
         storeBatch(keepingCapacity: false)
     }

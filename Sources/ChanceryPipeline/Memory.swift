@@ -4,7 +4,7 @@ import Glibc
 
 /// Hands memory that was freed back to the system.
 ///
-/// A report frees millions of small blocks at a time (a round's chunk counters,
+/// An analysis frees millions of small blocks at a time (a round's chunk counters,
 /// the documents' event arrays once the timeline holds them); glibc keeps such
 /// pages for reuse, and the process's resident size would stay at its high-water
 /// mark for the rest of the run. Called between phases, not in loops.

@@ -2,8 +2,8 @@ import ChanceryCorpus
 
 /// One dated event: a sentence that carries a temporal expression, or a document's own date.
 ///
-/// The fields are the columns of `timeline.csv` (DESIGN.md), plus the
-/// expression's kind, value, modifier, vagueness, duration and position.
+/// The fields are the columns of `timeline.csv` (Documentation/Architecture.md, "The output contract"),
+/// plus the expression's kind, value, modifier, vagueness, duration and position.
 public struct TemporalEvent: Hashable, Sendable, Codable {
     public var date: HistoricalDate
     public var documentID: String

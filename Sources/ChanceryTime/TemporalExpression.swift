@@ -12,7 +12,8 @@ public enum TemporalKind: String, Sendable, Codable, CaseIterable {
     case set
 }
 
-/// How an expression's date was fixed; the `resolution` column of `timeline.csv` (DESIGN.md).
+/// How an expression's date was fixed; the `resolution` column of `timeline.csv` (Documentation/Architecture.md,
+/// "The output contract").
 public enum TemporalResolution: String, Sendable, Codable, CaseIterable {
     /// The text gives the date whole: "8 December 1962", "1962".
     case explicit

@@ -12,7 +12,7 @@
 ///
 /// ASCII is classified by a table; only non-ASCII runs decode scalars and
 /// consult Unicode properties, which keeps the scan near memory speed
-/// (DESIGN.md: a Character loop is about ten times slower).
+/// (Documentation/Architecture.md, "Text is scanned as bytes": a Character loop took over twenty times as long).
 public enum Tokenizer {
     /// Calls `emit` with the UTF-8 offsets of each token and whether it is a number.
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {

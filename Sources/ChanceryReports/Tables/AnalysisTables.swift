@@ -2,7 +2,7 @@ import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTime
 
-/// The tables of the output contract (DESIGN.md), made from analysis results.
+/// The tables of the output contract (Documentation/Architecture.md, "The output contract"), made from analysis results.
 ///
 /// Column names are public: notebooks, spreadsheets and scripts read them.
 /// Add columns freely; rename none without a note in the README.
