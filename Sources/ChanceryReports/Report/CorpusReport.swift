@@ -21,11 +21,11 @@ public struct DocumentReport: Sendable {
     /// are in the corpus timeline (see `CorpusReport.events(of:)`).
     var eventRecords: EventRecords
     public var rejectedDates: [String]
-    /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
+    /// The document's ten most frequent words (no stopwords, no numbers), as the matrix's term ids:
     /// their text is made when a page is written (`CorpusReport.topTerms(of:)`).
-    public var topWords: [(term: Int32, count: Int32)] = []
-    /// The document's automatic keywords (highest TF-IDF), best first, as word ids (`CorpusReport.keywords(of:)`).
-    public var keywordWords: [(term: Int32, count: Int32)] = []
+    public var topWords: [TermCount] = []
+    /// The document's automatic keywords (highest TF-IDF), best first, as term ids (`CorpusReport.keywords(of:)`).
+    public var keywordWords: [TermCount] = []
     /// Topic tokens counted under the editorial policy.
     public var countedTokens: Int
 
@@ -91,10 +91,9 @@ public struct CorpusReport: Sendable {
     private let events: EventStore
     /// The record in `events` of each event in timeline order (see `Timeline`).
     private var timelineOrder: [Int32] = []
-    /// The counter behind terms, for turning word ids into terms; its phrases are let go once `terms` is made.
-    public var counter: TermCounter
-    /// Each document's words and counts (on disk for a large corpus: see `VectorStore`).
-    private let vectors: VectorStore
+    /// Each document's words and counts (rows on disk: a large corpus has tens of millions of entries), with the
+    /// corpus figures of each word; phrases are in `terms` alone.
+    public private(set) var matrix: DocumentTermMatrix<DiskDocumentTerms>
     /// Timeline positions of each document's events: document k's are
     /// `eventOrder[eventStarts[k]..<eventStarts[k + 1]]`, in timeline order.
     private var eventOrder: [Int32] = []
@@ -125,14 +124,14 @@ public struct CorpusReport: Sendable {
                                       dropNumbers: options.dropNumbers)
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
-        var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
+        var counter = TermCounter(options: termOptions)
         var reports: [DocumentReport] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
         var skipped = listing.skipped
         var warnings: [InputError] = []
         var inputs: [ReadInput] = []
-        let vectors = VectorStore()
+        let rows = DiskDocumentTerms()
         var entries = 0
         // Each document's events and KWIC lines are stored on disk as they are made, from the thread that
         // analyses it; the events join the timeline, in document order, as each round is merged.
@@ -150,7 +149,11 @@ public struct CorpusReport: Sendable {
                              stores: (events, kwic))
             }
             for result in results {
-                counter.merge(result.counter)
+                let mapping = counter.merge(result.counter)
+                // The chunk's rows, in the merged counter's ids, go to disk.
+                let chunkRows = result.rows.map(mapping.callAsFunction)
+                entries += chunkRows.reduce(0) { $0 + $1.entries.count }
+                rows.append(chunkRows)
                 for var report in result.reports {
                     events.append(report.eventRecords, owner: Int32(reports.count))
                     // What is left of them is their sort keys, now in the store.
@@ -162,10 +165,6 @@ public struct CorpusReport: Sendable {
                 inputs += result.inputs
                 read += result.files
             }
-            // The round's vectors, in the merged counter's word ids, go to the store.
-            let roundVectors = counter.takeDocumentVectors()
-            entries += roundVectors.reduce(0) { $0 + $1.entries.count }
-            vectors.append(roundVectors)
             next += batch.count
             progress(read, files.count)
         }
@@ -177,19 +176,19 @@ public struct CorpusReport: Sendable {
         warnings += Self.numberRepeatedIDs(&reports)
         for (index, slug) in Slug.unique(reports.map(\.document.id)).enumerated() { reports[index].slug = slug }
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
-        self.vectors = vectors
         self.inputs = inputs
         statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warnings, ignored: listing.ignored,
                                       lengths: reports.map(\.tokens), types: counter.vocabulary.count)
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
-        // Phrases are in `terms` now; nothing after needs the counter's own (word ids and vectors only).
-        counter.forgetPhrases()
+        // Phrases are in `terms` now; the rows hold words alone, and the counter (with its phrases) goes here.
+        let matrix = DocumentTermMatrix(storage: rows, rowNames: reports.map(\.document.id), columns: TermColumns(counter, phrases: false))
+        counter = TermCounter(options: termOptions)
         Memory.giveBackFreedPages()
-        self.counter = counter
-        let vocabulary = counter.vocabulary
+        self.matrix = matrix
+        let vocabulary = matrix.columns.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
-        keyness = Self.keynessByYear(counter, vectors: vectors, reports: reports, hasLetter: hasLetter, options: options)
+        keyness = Self.keynessByYear(matrix, reports: reports, hasLetter: hasLetter, options: options)
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
         topicYears = topics.periods(by: .year, of: reports.lazy.map { (id: $0.document.id, document: $0.document, tokens: $0.countedTokens) })
@@ -197,7 +196,7 @@ public struct CorpusReport: Sendable {
         (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { events.owners[Int($0)] }, documents: reports.count)
         timelineOrder = order
         self.events = events
-        Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
+        Self.rankWords(matrix, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         Memory.giveBackFreedPages()
         PhaseTimes.mark("corpus figures (terms, keyness, topics, timeline, keywords)")
@@ -212,6 +211,8 @@ public struct CorpusReport: Sendable {
     private struct ChunkResult: Sendable {
         var reports: [DocumentReport]
         var counter: TermCounter
+        /// The documents' rows, in `counter`'s ids.
+        var rows: [DocumentTermVector]
         var skipped: [InputError]
         var warnings: [InputError]
         var inputs: [ReadInput]
@@ -220,7 +221,8 @@ public struct CorpusReport: Sendable {
 
     private static func analyse(_ files: [InputFile], options: ReportOptions, termOptions: TermOptions,
                                 matcher: TopicMatcher, tagger: TemporalTagger, stores: (events: EventStore, kwic: KWICStore)) -> ChunkResult {
-        var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
+        var counter = TermCounter(options: termOptions)
+        var rows: [DocumentTermVector] = []
         var reports: [DocumentReport] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
@@ -238,14 +240,14 @@ public struct CorpusReport: Sendable {
             warnings += result.warnings
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
-                counter.add(tokenized)
+                rows.append(counter.add(tokenized, row: .words))
                 // Distinct terms: the counter has just seen every token, unless it left editorial words out.
                 let types = options.editorial == .include ? counter.lastDocumentTypes : nil
                 reports.append(analyse(tokenized, types: types, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
             }
         }
-        return ChunkResult(reports: reports, counter: counter, skipped: skipped, warnings: warnings, inputs: inputs, files: files.count)
+        return ChunkResult(reports: reports, counter: counter, rows: rows, skipped: skipped, warnings: warnings, inputs: inputs, files: files.count)
     }
 
     /// One document's results; `types` when already counted, else counted here.
@@ -290,26 +292,20 @@ public struct CorpusReport: Sendable {
     /// Words seen once are left out: with them the table is larger than the corpus itself, and a
     /// word seen once says little about a document; `terms.csv` and the vectors keep every count.
     public func documentTerms(_ index: Int) -> [DocumentTermRow] {
-        guard index < vectors.count else { return [] }
-        let id = documents[index].document.id
-        return counter.rankedEntries(vectors.entries(index), by: .count) { $0.count >= 2 }.map { counter.row(id, $0) }
-    }
-
-    /// Document `index`'s words and counts (stopwords left out), in the counter's word ids.
-    public func vector(_ index: Int) -> DocumentTermVector {
-        DocumentTermVector(documentID: documents[index].document.id, tokens: vectors.tokens[index], entries: vectors.entries(index))
+        guard index < matrix.rowCount else { return [] }
+        return matrix.ranked(matrix.entries(index), by: .count) { $0.count >= 2 }.map { matrix.termRow(index, $0) }
     }
 
     /// Document `index`'s ten most frequent words (no stopwords, no numbers), with their TF-IDF.
     public func topTerms(of index: Int) -> [DocumentTermRow] {
-        documents[index].topWords.map { counter.row(documents[index].document.id, $0) }
+        documents[index].topWords.map { matrix.termRow(index, $0) }
     }
 
     /// Document `index`'s automatic keywords: highest TF-IDF, numbers left out, best first.
     public func keywords(of index: Int) -> [DocumentKeyword] {
         let id = documents[index].document.id
         return documents[index].keywordWords.enumerated().map { rank, entry in
-            let row = counter.row(id, entry)
+            let row = matrix.termRow(index, entry)
             return DocumentKeyword(documentID: id, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf)
         }
     }
@@ -378,35 +374,12 @@ public struct CorpusReport: Sendable {
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < 0.05 (years on all cores).
-    private static func keynessByYear(_ counter: TermCounter, vectors: VectorStore, reports: [DocumentReport], hasLetter: [Bool],
+    private static func keynessByYear(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, reports: [DocumentReport], hasLetter: [Bool],
                                       options: ReportOptions) -> [Keyness] {
-        var documentsByYear: [String: [Int]] = [:]
-        for (index, report) in reports.enumerated() {
-            if let date = report.document.date { documentsByYear[String(date.value.year), default: []].append(index) }
-        }
-        guard documentsByYear.count >= 2 else { return [] }
-        var totals = [Int](repeating: 0, count: counter.vocabulary.count)
-        for id in totals.indices { totals[id] = counter.wordCount(Int32(id)) }
-        let allTokens = vectors.tokens.reduce(0, +)
-        let corpusTotals = totals, corpusTokens = allTokens, yearDocuments = documentsByYear
-        return yearDocuments.keys.sorted().concurrentMap { year in
-            var inYear = [Int](repeating: 0, count: corpusTotals.count)
-            var touched: [Int32] = []
-            var targetTokens = 0
-            for index in yearDocuments[year] ?? [] where index < vectors.count {
-                targetTokens += vectors.tokens[index]
-                for entry in vectors.entries(index) where entry.term >= 0 {
-                    if inYear[Int(entry.term)] == 0 { touched.append(entry.term) }
-                    inYear[Int(entry.term)] += Int(entry.count)
-                }
-            }
-            var counts: [String: Keyness.KeynessCount] = [:]
-            for term in touched where hasLetter[Int(term)] {
-                let count = inYear[Int(term)]
-                counts[counter.term(term)] = Keyness.KeynessCount(n: 1, target: count, reference: corpusTotals[Int(term)] - count)
-            }
-            var keyness = Keyness(counts: counts, targetTokens: targetTokens, referenceTokens: corpusTokens - targetTokens,
-                                  label: year, correction: options.correction, minimumCount: 2)
+        let years = matrix.grouped { reports[$0].document.date.map { String($0.value.year) } }
+        guard years.rowCount >= 2 else { return [] }
+        return Array(0..<years.rowCount).concurrentMap { year in
+            var keyness = years.keyness(ofRow: year, correction: options.correction, minimumCount: 2) { $0.isWord && hasLetter[$0.index] }
             keyness.rows = Array(keyness.rows.filter { $0.g2 > 0 && $0.pValue < 0.05 }.prefix(options.keysPerYear))
             return keyness
         }
@@ -414,15 +387,15 @@ public struct CorpusReport: Sendable {
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms
     /// without a letter (numbers, "1961"); computed on all cores, in document order.
-    private static func rankWords(_ counter: TermCounter, vectors: VectorStore, hasLetter: [Bool], into reports: inout [DocumentReport],
+    private static func rankWords(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, hasLetter: [Bool], into reports: inout [DocumentReport],
                                   keywordsPerDocument: Int) {
-        let isWord: @Sendable ((term: Int32, count: Int32)) -> Bool = { $0.term >= 0 && hasLetter[Int($0.term)] }
-        let chunks = stride(from: 0, to: vectors.count, by: 256).map { $0..<min($0 + 256, vectors.count) }
+        let isWord: @Sendable (TermCount) -> Bool = { $0.term.isWord && hasLetter[$0.term.index] }
+        let chunks = stride(from: 0, to: matrix.rowCount, by: 256).map { $0..<min($0 + 256, matrix.rowCount) }
         let ranked = chunks.concurrentMap { chunk in
             chunk.map { index in
-                let entries = vectors.entries(index)
-                return (top: counter.rankedEntries(entries, by: .count, limit: 10, keep: isWord),
-                        keywords: counter.rankedEntries(entries, by: .tfidf, limit: keywordsPerDocument, keep: isWord))
+                let entries = matrix.entries(index)
+                return (top: matrix.ranked(entries, by: .count, limit: 10, keep: isWord),
+                        keywords: matrix.ranked(entries, by: .tfidf, limit: keywordsPerDocument, keep: isWord))
             }
         }
         for (index, words) in ranked.joined().enumerated() where index < reports.count {
