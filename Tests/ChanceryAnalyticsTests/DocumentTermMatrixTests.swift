@@ -62,6 +62,26 @@ import Testing
         #expect(years.columns.count(try #require(years.columns.word("talks"))) == 2)
     }
 
+    /// Groups of rows holding words and phrases: a phrase's group count is the sum of its documents' counts, and
+    /// columns find a phrase by its text; words-only columns do not hold phrases.
+    @Test func groupedPhrasesSumTheirDocuments() throws {
+        let documents = [Toy.document("a", "Soviet Union aid. Soviet Union trade.", year: 1961),
+                         Toy.document("b", "The Soviet Union agreed.", year: 1961), Toy.document("c", "Soviet Union", year: 1962)]
+        let (counter, matrix) = Toy.matrix(documents, TermOptions(ngrams: 1...2, stopwords: .english))
+        let phrase = try #require(matrix.columns.id(of: "soviet union"))
+        #expect(!phrase.isWord && counter.id(of: "soviet union") == phrase)
+        let years = matrix.grouped { documents[$0].document.date.map { String($0.value.year) } }
+        let count1961 = years.entries(0).first { $0.term == phrase }?.count
+        #expect(count1961 == 3)
+        #expect(years.entries(0).filter { $0.term == phrase }.count == 1)
+        #expect(years.entries(1).first { $0.term == phrase }?.count == 1)
+        #expect(matrix.columns.count(phrase) == 4)
+        let words = TermColumns(counter, phrases: false)
+        let soviet = try #require(words.word("soviet"))
+        #expect(!words.contains(phrase) && words.contains(soviet))
+        #expect(words.id(of: "soviet union") == nil)
+    }
+
     /// A group's keyness against the rest of the corpus is `Keyness` between a counter of the group and one of the rest.
     @Test func keynessOfARowIsKeynessBetweenCounters() {
         let (_, matrix) = Toy.matrix(Self.toy)

@@ -1,8 +1,8 @@
 import ChanceryCorpus
 
 /// Where a document-term matrix keeps its rows: in memory, or on disk for a large corpus
-/// (`DiskDocumentTerms`). Rows are appended in order, before any is read; reads may come from several
-/// threads at once.
+/// (`DiskDocumentTerms`). Each storage is filled in its own way, in order, before any row is read; reads may
+/// come from several threads at once.
 public protocol DocumentTermStorage: Sendable {
     /// Rows held.
     var rowCount: Int { get }
@@ -10,8 +10,6 @@ public protocol DocumentTermStorage: Sendable {
     func tokens(_ row: Int) -> Int
     /// The terms and counts of row `row`, in the order they were appended.
     func entries(_ row: Int) -> [TermCount]
-    /// Appends rows in order.
-    mutating func append(_ rows: [DocumentTermVector])
 }
 
 /// Rows held in memory.
@@ -23,6 +21,8 @@ public struct InMemoryDocumentTerms: DocumentTermStorage {
     public var rowCount: Int { rows.count }
     public func tokens(_ row: Int) -> Int { rows[row].tokens }
     public func entries(_ row: Int) -> [TermCount] { rows[row].entries }
+
+    /// Appends rows in order.
     public mutating func append(_ new: [DocumentTermVector]) {
         rows += new.map { ($0.tokens, $0.entries) }
     }
@@ -54,10 +54,10 @@ public enum TermWeighting: Sendable {
 /// the corpus, and a term's dispersion over the rows. See Documentation/Architecture.md for where the report
 /// makes one.
 public struct DocumentTermMatrix<Storage: DocumentTermStorage>: Sendable {
-    public private(set) var storage: Storage
+    public let storage: Storage
     public let columns: TermColumns
     /// Each row's name: its document's id, or its group's label.
-    public var rowNames: [String]
+    public let rowNames: [String]
 
     /// A matrix of the rows in `storage`, named `rowNames`, over `columns`.
     public init(storage: Storage, rowNames: [String], columns: TermColumns) {
@@ -80,7 +80,9 @@ public struct DocumentTermMatrix<Storage: DocumentTermStorage>: Sendable {
         DocumentTermVector(documentID: rowNames[row], tokens: tokens(row), entries: entries(row))
     }
 
-    /// Row `row`'s counts weighted by `weighting`, in the row's order.
+    /// Row `row`'s counts weighted by `weighting`, in the row's order. TF-IDF's N and document frequencies are
+    /// the corpus's as counted (`columns`), also for a grouped matrix: a group's terms are weighed by how many
+    /// documents hold them, not how many groups (quanteda's `dfm_tfidf` on a grouped dfm counts groups).
     public func weighted(_ row: Int, by weighting: TermWeighting) -> [(term: TermID, weight: Double)] {
         let tokens = Double(self.tokens(row))
         return entries(row).map { entry in
@@ -143,8 +145,10 @@ public struct DocumentTermMatrix<Storage: DocumentTermStorage>: Sendable {
             if let name = group(row) { members[name, default: []].append(row) }
         }
         let names = members.keys.sorted()
-        var words = [Int32](repeating: 0, count: columns.wordCount)
-        var phrases = [Int32](repeating: 0, count: columns.phraseCount)
+        // Sums per term (as Int: a group's count may pass Int32 before it is clamped), and whether the term has
+        // been seen in the group (a count of 0 is still an entry seen).
+        var words = [Int](repeating: 0, count: columns.wordCount), wordSeen = [Bool](repeating: false, count: columns.wordCount)
+        var phrases = [Int](repeating: 0, count: columns.phraseCount), phraseSeen = [Bool](repeating: false, count: columns.phraseCount)
         var rows: [DocumentTermVector] = []
         for name in names {
             var touched: [TermID] = []
@@ -152,20 +156,29 @@ public struct DocumentTermMatrix<Storage: DocumentTermStorage>: Sendable {
             for row in members[name] ?? [] {
                 tokens += self.tokens(row)
                 for entry in entries(row) {
+                    precondition(columns.contains(entry.term), "row \(row) holds a term its columns do not have")
                     let index = entry.term.index
                     if entry.term.isWord {
-                        if words[index] == 0 { touched.append(entry.term) }
-                        words[index] += entry.count
+                        if !wordSeen[index] { touched.append(entry.term); wordSeen[index] = true }
+                        words[index] += Int(entry.count)
                     } else {
-                        if phrases[index] == 0 { touched.append(entry.term) }
-                        phrases[index] += entry.count
+                        if !phraseSeen[index] { touched.append(entry.term); phraseSeen[index] = true }
+                        phrases[index] += Int(entry.count)
                     }
                 }
             }
             let entries = touched.map { term -> TermCount in
-                let count = term.isWord ? words[term.index] : phrases[term.index]
-                if term.isWord { words[term.index] = 0 } else { phrases[term.index] = 0 }
-                return TermCount(term: term, count: count)
+                let count: Int
+                if term.isWord {
+                    count = words[term.index]
+                    words[term.index] = 0
+                    wordSeen[term.index] = false
+                } else {
+                    count = phrases[term.index]
+                    phrases[term.index] = 0
+                    phraseSeen[term.index] = false
+                }
+                return TermCount(term: term, count: Int32(clamping: count))
             }
             rows.append(DocumentTermVector(documentID: name, tokens: tokens, entries: entries))
         }
@@ -190,7 +203,8 @@ public struct DocumentTermMatrix<Storage: DocumentTermStorage>: Sendable {
     }
 
     /// Juilland's D of `term` over the rows as parts, on its relative frequency in each row (see
-    /// `TermFrequencies` for the formula); nil for fewer than two rows or a term in none.
+    /// `TermFrequencies` for the formula); nil for fewer than two rows or a term in none. It reads every row
+    /// (from disk, for `DiskDocumentTerms`): for every term at once, `TermFrequencies` keeps the sums as it counts.
     public func dispersion(of term: TermID) -> Double? {
         var sum = 0.0, squares = 0.0
         for row in 0..<rowCount {

@@ -2,7 +2,9 @@
 ///
 /// Taken from a `TermCounter` once counting is done; the counter's machinery for finding phrases (pair and
 /// triple maps, hundreds of megabytes for a large corpus) is not kept, so a caller that no longer needs the
-/// counter lets it go and keeps these.
+/// counter lets it go and keeps these. Columns describe the terms counted when they were taken: rows must hold
+/// only those (no phrases in words-only columns, no word the counter met afterwards); asking about another id
+/// is a programming error and stops with a message, as an array index out of range does.
 public struct TermColumns: Sendable {
     public let options: TermOptions
     /// The words; a word's vocabulary id is its `TermID.index`.
@@ -38,8 +40,19 @@ public struct TermColumns: Sendable {
     /// Phrases known.
     public var phraseCount: Int { phraseKeys.count }
 
+    /// Whether `id` is one of these columns.
+    public func contains(_ id: TermID) -> Bool {
+        id.isWord ? id.index < wordCount : id.index < phraseCount
+    }
+
+    private func check(_ id: TermID) {
+        precondition(contains(id), id.isWord ? "word \(id.index) is not among these \(wordCount) words"
+            : "phrase \(id.index) is not among these \(phraseCount) phrases (columns taken with phrases: false?)")
+    }
+
     /// The term's text: the word, or the phrase's words joined by spaces.
     public func text(_ id: TermID) -> String {
+        check(id)
         if id.isWord { return vocabulary.term(Int32(id.index)) }
         let key = phraseKeys[id.index]
         var words = [vocabulary.term(key.ids.0), vocabulary.term(key.ids.1)]
@@ -48,16 +61,21 @@ public struct TermColumns: Sendable {
     }
 
     /// 1 for a word, 2 for a bigram, 3 for a trigram.
-    public func n(_ id: TermID) -> Int { id.isWord ? 1 : phraseKeys[id.index].n }
+    public func n(_ id: TermID) -> Int {
+        check(id)
+        return id.isWord ? 1 : phraseKeys[id.index].n
+    }
 
     /// How often the term was counted in the corpus (0 for stopwords and words not counted).
     public func count(_ id: TermID) -> Int {
-        id.isWord ? (id.index < wordCounts.count ? wordCounts[id.index] : 0) : phraseCounts[id.index]
+        check(id)
+        return id.isWord ? (id.index < wordCounts.count ? wordCounts[id.index] : 0) : phraseCounts[id.index]
     }
 
     /// Documents the term was counted in.
     public func documentFrequency(_ id: TermID) -> Int {
-        id.isWord ? (id.index < wordDocuments.count ? Int(wordDocuments[id.index]) : 0) : Int(phraseDocuments[id.index])
+        check(id)
+        return id.isWord ? (id.index < wordDocuments.count ? Int(wordDocuments[id.index]) : 0) : Int(phraseDocuments[id.index])
     }
 
     /// log10(N ÷ df), as `TermFrequencies.inverseDocumentFrequency`.
@@ -68,5 +86,15 @@ public struct TermColumns: Sendable {
     /// The id of a word, if it is in the vocabulary.
     public func word(_ text: String) -> TermID? {
         vocabulary.id(of: text).map { .word(Int($0)) }
+    }
+
+    /// The id of a term given as text, a word or a phrase ("soviet union"), if it is a column. A phrase is
+    /// looked for among all phrases, in time proportional to their number (no index is kept for it).
+    public func id(of text: String) -> TermID? {
+        let words = text.split(separator: " ").map { vocabulary.id(of: String($0)) }
+        guard !words.isEmpty, words.count <= 3, words.allSatisfy({ $0 != nil }) else { return nil }
+        if words.count == 1 { return words[0].map { .word(Int($0)) } }
+        let key = TermKey(words[0]!, words[1]!, words.count == 3 ? words[2]! : -1)
+        return phraseKeys.firstIndex(of: key).map { .phrase($0) }
     }
 }

@@ -10,10 +10,16 @@ public struct TermID: Hashable, Comparable, Sendable {
     package init(raw: Int32) { self.raw = raw }
 
     /// The word with this vocabulary id.
-    public static func word(_ id: Int) -> TermID { TermID(raw: Int32(id)) }
+    public static func word(_ id: Int) -> TermID {
+        precondition(id >= 0, "a word's vocabulary id is 0 or more")
+        return TermID(raw: Int32(id))
+    }
 
     /// The phrase with this index among the counter's phrases.
-    public static func phrase(_ index: Int) -> TermID { TermID(raw: -Int32(index) - 1) }
+    public static func phrase(_ index: Int) -> TermID {
+        precondition(index >= 0, "a phrase's index is 0 or more")
+        return TermID(raw: -Int32(index) - 1)
+    }
 
     /// True for a word, false for a phrase.
     public var isWord: Bool { raw >= 0 }
