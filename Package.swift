@@ -48,10 +48,10 @@ let package = Package(
         .target(name: "ChanceryTestSupport", path: "Tests/Support"),
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryTime", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryPipelineTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "ChanceryReports", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryPipeline", "ChanceryReports", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryPipeline", "ChanceryReports", "ChanceryTime", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,10 +42,9 @@ public struct CorpusAnalysis: Sendable {
     private let events: EventStore
     /// The record in `events` of each event in timeline order (see `Timeline`).
     private var timelineOrder: [Int32] = []
-    /// The counter behind terms, for turning word ids into terms; its phrases are let go once `terms` is made.
-    public var counter: TermCounter
-    /// Each document's words and counts (on disk for a large corpus: see `VectorStore`).
-    private let vectors: VectorStore
+    /// Each document's words and counts (rows on disk: a large corpus has tens of millions of entries), with the
+    /// corpus figures of each word; phrases are in `terms` alone. Empty unless `.terms` was asked for.
+    public private(set) var matrix: DocumentTermMatrix<DiskDocumentTerms>
     /// Timeline positions of each document's events: document k's are
     /// `eventOrder[eventStarts[k]..<eventStarts[k + 1]]`, in timeline order.
     private var eventOrder: [Int32] = []
@@ -75,7 +74,7 @@ public struct CorpusAnalysis: Sendable {
                                       editorial: options.editorial, dropNumbers: options.dropNumbers)
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
-        var counter = TermCounter(options: termOptions, recordDocuments: parts.contains(.terms), recordPhrasesInDocuments: false)
+        var counter = TermCounter(options: termOptions)
         var reports: [DocumentAnalysis] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
@@ -83,7 +82,7 @@ public struct CorpusAnalysis: Sendable {
         var warnings: [InputError] = []
         var ids = DocumentIDs()
         var inputs: [ReadInput] = []
-        let vectors = VectorStore()
+        let rows = DiskDocumentTerms()
         var entries = 0
         // Each document's events and KWIC lines are stored on disk as they are made, from the thread that
         // analyses it; the events join the timeline, in document order, as each round is merged.
@@ -101,7 +100,11 @@ public struct CorpusAnalysis: Sendable {
                              stores: (events, kwic))
             }
             for result in results {
-                counter.merge(result.counter)
+                let mapping = counter.merge(result.counter)
+                // The chunk's rows, in the merged counter's ids, go to disk.
+                let chunkRows = result.rows.map(mapping.callAsFunction)
+                entries += chunkRows.reduce(0) { $0 + $1.entries.count }
+                rows.append(chunkRows)
                 var first = 0
                 for file in result.files {
                     warnings += file.warnings
@@ -120,10 +123,6 @@ public struct CorpusAnalysis: Sendable {
                 inputs += result.inputs
                 read += result.files.count
             }
-            // The round's vectors, in the merged counter's word ids, go to the store.
-            let roundVectors = counter.takeDocumentVectors()
-            entries += roundVectors.reduce(0) { $0 + $1.entries.count }
-            vectors.append(roundVectors)
             next += batch.count
             observer.progress(read, files.count)
         }
@@ -133,21 +132,24 @@ public struct CorpusAnalysis: Sendable {
             ("events", events.count),
         ]))
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
-        self.vectors = vectors
         self.inputs = inputs
         // Counted only when asked for (the counter counts every document it is given, without it none).
         let counted = !parts.isDisjoint(with: [.statistics, .terms])
         statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warnings,
                                       ignored: listing.ignored, lengths: reports.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
-        terms = parts.contains(.terms) ? TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount) : TermFrequencies(TermCounter())
-        // Phrases are in `terms` now; nothing after needs the counter's own (word ids and vectors only).
-        counter.forgetPhrases()
+        // Without `.terms` the words were counted for the statistics alone: no terms, no matrix.
+        if !parts.contains(.terms) { counter = TermCounter(options: termOptions) }
+        terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
+        // Phrases are in `terms` now; the rows hold words alone, and the counter (with its phrases) goes here.
+        let matrix = DocumentTermMatrix(storage: rows, rowNames: parts.contains(.terms) ? reports.map(\.document.id) : [],
+                                        columns: TermColumns(counter, phrases: false))
+        counter = TermCounter(options: termOptions)
         Memory.giveBackFreedPages()
-        self.counter = counter
-        let vocabulary = counter.vocabulary
+        self.matrix = matrix
+        let vocabulary = matrix.columns.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
-        keyness = parts.contains(.terms) ? Self.keynessByYear(counter, vectors: vectors, reports: reports, hasLetter: hasLetter, options: options) : []
+        keyness = parts.contains(.terms) ? Self.keynessByYear(matrix, reports: reports, hasLetter: hasLetter, options: options) : []
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
         topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
         topicYears = parts.contains(.topics) ? Self.periods(topics, by: .year, of: reports) : []
@@ -155,7 +157,7 @@ public struct CorpusAnalysis: Sendable {
         (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { events.owners[Int($0)] }, documents: reports.count)
         timelineOrder = order
         self.events = events
-        Self.rankWords(counter, vectors: vectors, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
+        Self.rankWords(matrix, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
         documents = reports
         Memory.giveBackFreedPages()
         observer.phaseEnded(AnalysisPhase("corpus figures (terms, keyness, topics, timeline, keywords)"))
@@ -180,6 +182,8 @@ public struct CorpusAnalysis: Sendable {
     private struct ChunkResult: Sendable {
         var reports: [DocumentAnalysis]
         var counter: TermCounter
+        /// The documents' rows, in `counter`'s ids (with `.terms`).
+        var rows: [DocumentTermVector]
         var skipped: [InputError]
         var inputs: [ReadInput]
         /// Each file's warnings and the number of its documents (whose analyses follow those of the file before).
@@ -190,7 +194,8 @@ public struct CorpusAnalysis: Sendable {
                                 matcher: TopicMatcher, tagger: TemporalTagger, stores: (events: EventStore, kwic: KWICStore)) -> ChunkResult {
         let parts = options.parts
         let counts = !parts.isDisjoint(with: [.statistics, .terms])
-        var counter = TermCounter(options: termOptions, recordDocuments: parts.contains(.terms), recordPhrasesInDocuments: false)
+        var counter = TermCounter(options: termOptions)
+        var rows: [DocumentTermVector] = []
         var reports: [DocumentAnalysis] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
         reports.reserveCapacity(files.count)
@@ -209,8 +214,12 @@ public struct CorpusAnalysis: Sendable {
             for document in result.documents {
                 let tokenized = TokenizedDocument(document)
                 var types: Int?
-                if counts {
+                if parts.contains(.terms) {
+                    rows.append(counter.add(tokenized, row: .words))
+                } else if counts {
                     counter.add(tokenized)
+                }
+                if counts {
                     // Distinct terms: the counter has just seen every token, unless it left editorial words out.
                     types = options.editorial == .include ? counter.lastDocumentTypes : tokenized.distinctTermCount
                 }
@@ -218,7 +227,7 @@ public struct CorpusAnalysis: Sendable {
                                        stores: stores))
             }
         }
-        return ChunkResult(reports: reports, counter: counter, skipped: skipped, inputs: inputs, files: yields)
+        return ChunkResult(reports: reports, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields)
     }
 
     /// One document's results (the parts asked for); `types` as counted.
@@ -274,26 +283,20 @@ public struct CorpusAnalysis: Sendable {
     /// Words seen once are left out: with them the table is larger than the corpus itself, and a
     /// word seen once says little about a document; `terms.csv` and the vectors keep every count.
     public func documentTerms(_ index: Int) -> [DocumentTermRow] {
-        guard index < vectors.count else { return [] }
-        let id = documents[index].document.id
-        return counter.rankedEntries(vectors.entries(index), by: .count) { $0.count >= 2 }.map { counter.row(id, $0) }
-    }
-
-    /// Document `index`'s words and counts (stopwords left out), in the counter's word ids.
-    public func vector(_ index: Int) -> DocumentTermVector {
-        DocumentTermVector(documentID: documents[index].document.id, tokens: vectors.tokens[index], entries: vectors.entries(index))
+        guard index < matrix.rowCount else { return [] }
+        return matrix.ranked(matrix.entries(index), by: .count) { $0.count >= 2 }.map { matrix.termRow(index, $0) }
     }
 
     /// Document `index`'s ten most frequent words (no stopwords, no numbers), with their TF-IDF.
     public func topTerms(of index: Int) -> [DocumentTermRow] {
-        documents[index].topWords.map { counter.row(documents[index].document.id, $0) }
+        documents[index].topWords.map { matrix.termRow(index, $0) }
     }
 
     /// Document `index`'s automatic keywords: highest TF-IDF, numbers left out, best first.
     public func keywords(of index: Int) -> [DocumentKeyword] {
         let id = documents[index].document.id
         return documents[index].keywordWords.enumerated().map { rank, entry in
-            let row = counter.row(id, entry)
+            let row = matrix.termRow(index, entry)
             return DocumentKeyword(documentID: id, rank: rank + 1, term: row.term, count: row.count, score: row.tfidf)
         }
     }
@@ -357,35 +360,12 @@ public struct CorpusAnalysis: Sendable {
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < `keyPValueBelow` (years on all cores).
-    private static func keynessByYear(_ counter: TermCounter, vectors: VectorStore, reports: [DocumentAnalysis], hasLetter: [Bool],
+    private static func keynessByYear(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, reports: [DocumentAnalysis], hasLetter: [Bool],
                                       options: AnalysisOptions) -> [Keyness] {
-        var documentsByYear: [String: [Int]] = [:]
-        for (index, report) in reports.enumerated() {
-            if let date = report.document.date { documentsByYear[String(date.value.year), default: []].append(index) }
-        }
-        guard documentsByYear.count >= 2 else { return [] }
-        var totals = [Int](repeating: 0, count: counter.vocabulary.count)
-        for id in totals.indices { totals[id] = counter.wordCount(Int32(id)) }
-        let allTokens = vectors.tokens.reduce(0, +)
-        let corpusTotals = totals, corpusTokens = allTokens, yearDocuments = documentsByYear
-        return yearDocuments.keys.sorted().concurrentMap { year in
-            var inYear = [Int](repeating: 0, count: corpusTotals.count)
-            var touched: [Int32] = []
-            var targetTokens = 0
-            for index in yearDocuments[year] ?? [] where index < vectors.count {
-                targetTokens += vectors.tokens[index]
-                for entry in vectors.entries(index) where entry.term >= 0 {
-                    if inYear[Int(entry.term)] == 0 { touched.append(entry.term) }
-                    inYear[Int(entry.term)] += Int(entry.count)
-                }
-            }
-            var counts: [String: Keyness.KeynessCount] = [:]
-            for term in touched where hasLetter[Int(term)] {
-                let count = inYear[Int(term)]
-                counts[counter.term(term)] = Keyness.KeynessCount(n: 1, target: count, reference: corpusTotals[Int(term)] - count)
-            }
-            var keyness = Keyness(counts: counts, targetTokens: targetTokens, referenceTokens: corpusTokens - targetTokens,
-                                  label: year, correction: options.correction, minimumCount: 2)
+        let years = matrix.grouped { reports[$0].document.date.map { String($0.value.year) } }
+        guard years.rowCount >= 2 else { return [] }
+        return Array(0..<years.rowCount).concurrentMap { year in
+            var keyness = years.keyness(ofRow: year, correction: options.correction, minimumCount: 2) { $0.isWord && hasLetter[$0.index] }
             keyness.rows = Array(keyness.rows.filter { $0.g2 > 0 && $0.pValue < keyPValueBelow }.prefix(options.keysPerYear))
             return keyness
         }
@@ -393,15 +373,15 @@ public struct CorpusAnalysis: Sendable {
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms
     /// without a letter (numbers, "1961"); computed on all cores, in document order.
-    private static func rankWords(_ counter: TermCounter, vectors: VectorStore, hasLetter: [Bool], into reports: inout [DocumentAnalysis],
+    private static func rankWords(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, hasLetter: [Bool], into reports: inout [DocumentAnalysis],
                                   keywordsPerDocument: Int) {
-        let isWord: @Sendable ((term: Int32, count: Int32)) -> Bool = { $0.term >= 0 && hasLetter[Int($0.term)] }
-        let chunks = stride(from: 0, to: vectors.count, by: 256).map { $0..<min($0 + 256, vectors.count) }
+        let isWord: @Sendable (TermCount) -> Bool = { $0.term.isWord && hasLetter[$0.term.index] }
+        let chunks = stride(from: 0, to: matrix.rowCount, by: 256).map { $0..<min($0 + 256, matrix.rowCount) }
         let ranked = chunks.concurrentMap { chunk in
             chunk.map { index in
-                let entries = vectors.entries(index)
-                return (top: counter.rankedEntries(entries, by: .count, limit: 10, keep: isWord),
-                        keywords: counter.rankedEntries(entries, by: .tfidf, limit: keywordsPerDocument, keep: isWord))
+                let entries = matrix.entries(index)
+                return (top: matrix.ranked(entries, by: .count, limit: 10, keep: isWord),
+                        keywords: matrix.ranked(entries, by: .tfidf, limit: keywordsPerDocument, keep: isWord))
             }
         }
         for (index, words) in ranked.joined().enumerated() where index < reports.count {

@@ -31,11 +31,11 @@ public struct DocumentAnalysis: Sendable {
     var eventRecords: EventRecords
     /// Dates the text writes that do not exist (31 February), left out of the timeline (with `.timeline`).
     public var rejectedDates: [RejectedDate]
-    /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
+    /// The document's ten most frequent words (no stopwords, no numbers), as the matrix's term ids:
     /// their text is made when a page is written (`CorpusAnalysis.topTerms(of:)`).
-    public var topWords: [(term: Int32, count: Int32)] = []
-    /// The document's automatic keywords (highest TF-IDF), best first, as word ids (`CorpusAnalysis.keywords(of:)`).
-    public var keywordWords: [(term: Int32, count: Int32)] = []
+    public var topWords: [TermCount] = []
+    /// The document's automatic keywords (highest TF-IDF), best first, as term ids (`CorpusAnalysis.keywords(of:)`).
+    public var keywordWords: [TermCount] = []
     /// Topic tokens counted under the editorial policy.
     public var countedTokens: Int
 

@@ -58,8 +58,8 @@ import Testing
     @Test func theTermCounterKeepsFiveBytesATokenAtMost() throws {
         for bytes in [600_000, 1_200_000] {
             let document = try Self.document(bytes)
-            var counter = TermCounter(options: TermOptions(ngrams: 1...3), recordDocuments: true, recordPhrasesInDocuments: false)
-            counter.add(document)
+            var counter = TermCounter(options: TermOptions(ngrams: 1...3))
+            counter.add(document, row: .words)
             let chunk = Self.chunkBytes
             #expect(counter.scratchBytes <= document.tokens.count * 5 + chunk,
                     "\(counter.scratchBytes) bytes of scratch for \(document.tokens.count) tokens")

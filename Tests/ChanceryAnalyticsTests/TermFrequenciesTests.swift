@@ -11,7 +11,7 @@ import Testing
     static let toy = [Toy.document("d1", "aid aid trade"), Toy.document("d2", "aid credit"), Toy.document("d3", "trade talks")]
 
     @Test func tfidfMatchesHandValues() throws {
-        let counter = Toy.counter(Self.toy, recordDocuments: true)
+        let (counter, matrix) = Toy.matrix(Self.toy)
         let frequencies = TermFrequencies(counter)
         let aid = try #require(frequencies.row(for: "aid"))
         #expect(aid.count == 3)
@@ -20,7 +20,7 @@ import Testing
         #expect(abs(aid.tfidfMax - 0.3521825181113625) < 1e-12)
         let credit = try #require(frequencies.row(for: "credit"))
         #expect(abs(credit.tfidfMax - 0.47712125471966244) < 1e-12)
-        let rows = counter.documentTermRows()
+        let rows = matrix.termRows()
         let d1aid = try #require(rows.first { $0.documentID == "d1" && $0.term == "aid" })
         #expect(abs(d1aid.tfidf - 2 * log10(1.5)) < 1e-12)
         let d1trade = try #require(rows.first { $0.documentID == "d1" && $0.term == "trade" })
@@ -64,21 +64,27 @@ import Testing
         #expect(counter.tokens == 5)
     }
 
-    /// A report makes its term rows, then lets the phrases go and keeps using the words.
-    @Test func forgettingPhrasesKeepsTheWords() {
+    /// A report makes its term rows from the counter, then keeps words alone: rows of words and the word columns
+    /// give every word's figures as the full counter does.
+    @Test func wordColumnsKeepTheWords() {
         let document = Toy.document("f", "The Soviet Union offered aid. The Soviet Union offered credits.")
-        var counter = Toy.counter([document], TermOptions(ngrams: 1...3, stopwords: .english), recordDocuments: true)
+        let options = TermOptions(ngrams: 1...3, stopwords: .english)
+        let (counter, words) = Toy.matrix([document], options, row: .words)
         #expect(counter.count(of: "soviet union") == 2)
         #expect(counter.count(of: "soviet union offered") == 2)
-        let words = TermFrequencies(counter).rows.filter { $0.n == 1 }
-        counter.forgetPhrases()
-        #expect(counter.phrasesForgotten)
-        #expect(counter.phraseCount == 0)
-        #expect(counter.count(of: "soviet union") == 0)
-        #expect(counter.reference(of: "soviet union offered") == nil)
-        #expect(counter.count(of: "soviet") == 2)
-        #expect(TermFrequencies(counter).rows == words)
-        #expect(counter.takeDocumentVectors().first?.entries.filter { $0.term >= 0 }.count == words.count)
+        #expect(counter.id(of: "soviet union offered")?.isWord == false)
+        #expect(words.columns.phraseCount == 0)
+        #expect(words.entries(0).allSatisfy { $0.term.isWord })
+        let expected = TermFrequencies(counter).rows.filter { $0.n == 1 }
+        #expect(words.entries(0).count == expected.count)
+        for entry in words.entries(0) {
+            let text = words.columns.text(entry.term)
+            #expect(expected.first { $0.term == text }?.count == Int(entry.count))
+            #expect(words.columns.count(entry.term) == Int(entry.count))
+        }
+        let (_, all) = Toy.matrix([document], options)
+        #expect(all.termRows().filter { $0.n == 1 } == words.termRows())
+        #expect(all.termRows().contains { $0.term == "soviet union offered" && $0.n == 3 && $0.count == 2 })
     }
 
     @Test func mergingShardsEqualsCountingTogether() {
@@ -122,9 +128,9 @@ import Testing
     @Test(needsSharedCorpora) func frusVolumeTermsRunOverEveryDocument() throws {
         let corpus = try Corpus.load(try TestData.shared("frus-dev").path)
         let documents = corpus.tokenizedDocuments()
-        let counter = Toy.counter(documents, TermOptions(ngrams: 1...3), recordDocuments: true)
+        let (counter, matrix) = Toy.matrix(documents, TermOptions(ngrams: 1...3))
         #expect(counter.documents == corpus.documents.count)
-        #expect(counter.documentVectors.count == corpus.documents.count)
+        #expect(matrix.rowCount == corpus.documents.count)
         let frequencies = TermFrequencies(counter)
         #expect(frequencies.rows.allSatisfy { $0.tfidfMax.isFinite && $0.per10k > 0 && ($0.dispersion.map { (0...1).contains($0) } ?? false) })
         #expect(frequencies.rows.contains { $0.n == 3 })
@@ -142,16 +148,18 @@ import Testing
         if TestData.shouldRunSharedTests { folders.append(try TestData.shared("")) }
         for folder in folders {
             let corpus = try Corpus.load(folder.path)
-            var direct = TermCounter(options: options, recordDocuments: true)
-            var tokenized = TermCounter(options: options, recordDocuments: true)
+            var direct = TermCounter(options: options)
+            var tokenized = TermCounter(options: options)
+            var directRows: [DocumentTermVector] = [], tokenizedRows: [DocumentTermVector] = []
             for document in corpus.documents {
-                direct.add(document)
-                tokenized.add(TokenizedDocument(document))
+                directRows.append(direct.add(document, row: .wordsAndPhrases))
+                tokenizedRows.append(tokenized.add(TokenizedDocument(document), row: .wordsAndPhrases))
             }
             #expect(direct.tokens == tokenized.tokens)
             #expect(direct.tokens > 1000)
             #expect(TermFrequencies(direct).rows == TermFrequencies(tokenized).rows)
-            #expect(direct.documentTermRows() == tokenized.documentTermRows())
+            #expect(DocumentTermMatrix(directRows, columns: TermColumns(direct)).termRows()
+                    == DocumentTermMatrix(tokenizedRows, columns: TermColumns(tokenized)).termRows())
         }
     }
 }

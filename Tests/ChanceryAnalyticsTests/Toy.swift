@@ -10,9 +10,17 @@ enum Toy {
         return TokenizedDocument(Document(id: id, file: "\(id).txt", format: .plainText, title: id, date: date, metadata: metadata, body: body))
     }
 
-    static func counter(_ documents: [TokenizedDocument], _ options: TermOptions = TermOptions(stopwords: .none), recordDocuments: Bool = false) -> TermCounter {
-        var counter = TermCounter(options: options, recordDocuments: recordDocuments)
+    static func counter(_ documents: [TokenizedDocument], _ options: TermOptions = TermOptions(stopwords: .none)) -> TermCounter {
+        var counter = TermCounter(options: options)
         for document in documents { counter.add(document) }
         return counter
+    }
+
+    /// The documents counted, with their rows as a matrix in memory.
+    static func matrix(_ documents: [TokenizedDocument], _ options: TermOptions = TermOptions(stopwords: .none),
+                       row: TermCounter.RowContents = .wordsAndPhrases) -> (counter: TermCounter, matrix: DocumentTermMatrix<InMemoryDocumentTerms>) {
+        var counter = TermCounter(options: options)
+        let rows = documents.map { counter.add($0, row: row) }
+        return (counter, DocumentTermMatrix(rows, columns: TermColumns(counter, phrases: row == .wordsAndPhrases)))
     }
 }

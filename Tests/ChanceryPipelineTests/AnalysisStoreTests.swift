@@ -101,18 +101,4 @@ import Testing
         #expect(timeline.count > 100)
         #expect(timeline.filter { $0.documentID.hasSuffix("~2") }.count * 2 == timeline.count)
     }
-
-    @Test(arguments: [true, false]) func documentVectorsReadBack(onDisk: Bool) {
-        let store = VectorStore(records: onDisk ? RecordStore(holding: "vectors") : RecordStore(holding: "vectors", in: "/nonexistent-chancery-folder"))
-        let vectors = (0..<50).map { k in
-            DocumentTermVector(documentID: "d\(k)", tokens: k * 7, entries: (0..<k).map { (term: Int32($0 * 3 - 20), count: Int32($0 + 1)) })
-        }
-        store.append(Array(vectors[..<20]))
-        store.append(Array(vectors[20...]))
-        #expect(store.count == 50)
-        #expect(store.tokens == vectors.map(\.tokens))
-        for (index, vector) in vectors.enumerated() {
-            #expect(store.entries(index).map { [$0.term, $0.count] } == vector.entries.map { [$0.term, $0.count] })
-        }
-    }
 }

@@ -130,6 +130,6 @@ import Testing
         #expect(progress.last == 0)
         #expect(phases.map(\.name) == ["read, analyse and merge the documents", "corpus figures (terms, keyness, topics, timeline, keywords)"])
         #expect(phases[0].figures.map(\.label) == ["words", "phrases", "document × word entries", "events"])
-        #expect(phases[0].figures[0].count == analysis.counter.vocabulary.count && phases[0].figures[3].count == analysis.eventCount)
+        #expect(phases[0].figures[0].count == analysis.matrix.columns.vocabulary.count && phases[0].figures[3].count == analysis.eventCount)
     }
 }

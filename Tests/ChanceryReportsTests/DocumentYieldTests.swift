@@ -1,7 +1,7 @@
 import ChanceryAnalytics
 import ChanceryCorpus
-import ChanceryTime
 import ChanceryTestSupport
+import ChanceryTime
 import Foundation
 import Testing
 

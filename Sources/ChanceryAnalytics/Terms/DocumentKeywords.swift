@@ -35,32 +35,30 @@ public enum DocumentKeywords {
                                 options: TermOptions = TermOptions(dropNumbers: true)) -> [DocumentKeyword] {
         var unigramOptions = options
         unigramOptions.ngrams = 1...1
-        var corpus = TermCounter(options: unigramOptions, recordDocuments: true)
-        for document in documents { corpus.add(document) }
-        let totals = TermFrequencies(corpus)
-        let totalCount = Dictionary(uniqueKeysWithValues: totals.rows.map { ($0.term, $0.count) })
+        var corpus = TermCounter(options: unigramOptions)
+        let rows = documents.map { corpus.add($0, row: .words) }
+        let matrix = DocumentTermMatrix(rows, columns: TermColumns(corpus))
         var result: [DocumentKeyword] = []
-        let vectors = corpus.documentVectors
-        let termRows = method == .tfidf ? corpus.documentTermRows() : []
-        var rowsByDocument: [String: [DocumentTermRow]] = [:]
-        for row in termRows { rowsByDocument[row.documentID, default: []].append(row) }
-        for vector in vectors {
+        for row in 0..<matrix.rowCount {
             var scored: [(term: String, count: Int, score: Double)]
             switch method {
             case .tfidf:
-                scored = (rowsByDocument[vector.documentID] ?? []).map { ($0.term, $0.count, $0.tfidf) }
+                scored = matrix.ranked(matrix.entries(row), by: .count).map { entry in
+                    let term = matrix.termRow(row, entry)
+                    return (term.term, term.count, term.tfidf)
+                }
             case .keyness:
-                let rest = corpus.tokens - vector.tokens
-                scored = vector.entries.compactMap { entry in
+                let rest = corpus.tokens - matrix.tokens(row)
+                scored = matrix.entries(row).compactMap { entry in
                     guard entry.count >= 2 else { return nil }
-                    let term = corpus.term(entry.term)
-                    let a = Double(entry.count), b = Double((totalCount[term] ?? 0) - Int(entry.count))
-                    return (term, Int(entry.count), Keyness.logLikelihood(a: a, b: b, targetTotal: Double(vector.tokens), referenceTotal: Double(rest)))
+                    let a = Double(entry.count), b = Double(matrix.columns.count(entry.term) - Int(entry.count))
+                    return (matrix.columns.text(entry.term), Int(entry.count),
+                            Keyness.logLikelihood(a: a, b: b, targetTotal: Double(matrix.tokens(row)), referenceTotal: Double(rest)))
                 }
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             for (rank, item) in scored.prefix(top).enumerated() where item.score > 0 {
-                result.append(DocumentKeyword(documentID: vector.documentID, rank: rank + 1, term: item.term, count: item.count, score: item.score))
+                result.append(DocumentKeyword(documentID: matrix.rowNames[row], rank: rank + 1, term: item.term, count: item.count, score: item.score))
             }
         }
         return result

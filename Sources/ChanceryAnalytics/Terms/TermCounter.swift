@@ -1,16 +1,16 @@
 import ChanceryCorpus
 
 /// A unigram, bigram or trigram, as vocabulary ids (unused positions are -1).
-public struct TermKey: Hashable, Sendable {
-    public var ids: (Int32, Int32, Int32)
+struct TermKey: Hashable, Sendable {
+    var ids: (Int32, Int32, Int32)
 
-    public init(_ a: Int32, _ b: Int32 = -1, _ c: Int32 = -1) { ids = (a, b, c) }
+    init(_ a: Int32, _ b: Int32 = -1, _ c: Int32 = -1) { ids = (a, b, c) }
 
-    public var n: Int { ids.1 < 0 ? 1 : ids.2 < 0 ? 2 : 3 }
+    var n: Int { ids.1 < 0 ? 1 : ids.2 < 0 ? 2 : 3 }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.ids == rhs.ids }
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.ids == rhs.ids }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(UInt64(UInt32(bitPattern: ids.0)) << 32 | UInt64(UInt32(bitPattern: ids.1)))
         hasher.combine(ids.2)
     }
@@ -83,21 +83,6 @@ struct TermStatistics: Sendable {
     }
 }
 
-/// One document's term counts, for the document × term table and per-document keywords.
-public struct DocumentTermVector: Sendable {
-    public var documentID: String
-    /// Tokens counted in the document (the denominator of its relative frequencies).
-    public var tokens: Int
-    /// Term references (see `TermCounter.term(_:)`) and counts, in first-appearance order.
-    public var entries: [(term: Int32, count: Int32)]
-
-    public init(documentID: String, tokens: Int, entries: [(term: Int32, count: Int32)]) {
-        self.documentID = documentID
-        self.tokens = tokens
-        self.entries = entries
-    }
-}
-
 /// Counts terms and n-grams over documents, one document at a time.
 ///
 /// Unigrams leave out stopwords (and numbers when asked). N-grams are read
@@ -111,17 +96,17 @@ public struct DocumentTermVector: Sendable {
 ///
 /// Counters over different documents can be merged, so a corpus can be
 /// counted in shards (or on several cores) and combined.
+///
+/// The counter keeps corpus totals only. A caller that wants each document's
+/// counts (a document-term matrix) asks `add(_:row:)` for the document's row
+/// and keeps it where it likes (`DocumentTermMatrix`); once counting is done,
+/// `TermColumns` keeps what the rows need of the counter, and the counter can go.
 public struct TermCounter: Sendable {
     public let options: TermOptions
     public private(set) var vocabulary = Vocabulary()
     /// Running tokens counted (after the editorial policy, before stopwords): the denominator of relative frequencies.
     public private(set) var tokens = 0
     public private(set) var documents = 0
-    /// Per-document vectors, kept only when asked for.
-    public private(set) var documentVectors: [DocumentTermVector] = []
-    public let recordsDocuments: Bool
-    /// Whether document vectors also hold phrases (bigrams, trigrams), or words only.
-    public let recordsPhrasesInDocuments: Bool
 
     var unigrams = TermStatistics()
     /// Adjacent pairs of word ids that lead a counted bigram or trigram, as dense pair ids.
@@ -162,53 +147,27 @@ public struct TermCounter: Sendable {
     private var ngramTouched: [Int32] = []
     private var scratch: [UInt8] = []
 
-    public init(options: TermOptions = TermOptions(), recordDocuments: Bool = false, recordPhrasesInDocuments: Bool = true) {
+    public init(options: TermOptions = TermOptions()) {
         self.options = options
-        self.recordsDocuments = recordDocuments
-        self.recordsPhrasesInDocuments = recordPhrasesInDocuments
     }
 
-    /// Hands over the document vectors recorded so far and forgets them, for a caller that keeps them elsewhere
-    /// (on disk, for a large corpus); counts and statistics are not affected.
-    public mutating func takeDocumentVectors() -> [DocumentTermVector] {
-        defer { documentVectors = [] }
-        return documentVectors
-    }
-
-    /// Whether `forgetPhrases()` has run: phrases are no longer counted nor known.
-    public private(set) var phrasesForgotten = false
-
-    /// Frees the bigram and trigram counts, for a caller that has made its term rows from them and goes on
-    /// with words alone (a large corpus's millions of phrases are hundreds of megabytes). Words, vectors and
-    /// totals stay; afterwards phrases count 0 and the counter takes no more documents.
-    public mutating func forgetPhrases() {
-        phrasesForgotten = true
-        pairs = IntegerKeyMap(capacity: 0)
-        triples = IntegerKeyMap(capacity: 0)
-        pairTerm = []
-        tripleTerm = []
-        ngramKeys = []
-        ngrams = TermStatistics()
-        ngramDocumentCounts = []
-        ngramTouched = []
-    }
-
-    /// How often the word with this vocabulary id was counted (0 for stopwords and words not counted).
-    public func wordCount(_ id: Int32) -> Int {
-        Int(id) < unigrams.size ? unigrams[Int(id)].count : 0
+    /// What `add(_:row:)` puts in a document's row.
+    public enum RowContents: Sendable {
+        /// Words only (no stopwords; no numbers when they are dropped).
+        case words
+        /// Words, then the bigrams and trigrams counted.
+        case wordsAndPhrases
     }
 
     /// Distinct bigrams and trigrams counted.
     public var phraseCount: Int { ngramKeys.count }
 
-    /// A term reference: a vocabulary id for unigrams (>= 0), or -(n-gram index + 1).
-    public func term(_ reference: Int32) -> String {
-        if reference >= 0 { return vocabulary.term(reference) }
-        let key = ngramKeys[Int(-reference - 1)]
-        return text(of: key)
+    /// The text of a term: the word, or the phrase's words joined by spaces.
+    public func term(_ id: TermID) -> String {
+        id.isWord ? vocabulary.term(Int32(id.index)) : text(of: ngramKeys[id.index])
     }
 
-    public func text(of key: TermKey) -> String {
+    func text(of key: TermKey) -> String {
         var words = [vocabulary.term(key.ids.0), vocabulary.term(key.ids.1)]
         if key.ids.2 >= 0 { words.append(vocabulary.term(key.ids.2)) }
         return words.joined(separator: " ")
@@ -217,25 +176,42 @@ public struct TermCounter: Sendable {
     /// Counts a document; for words alone with editorial words included, straight from the scan of its body,
     /// without sentences or token lists (the n-gram and editorial rules need those, and then they are made).
     public mutating func add(_ document: Document) {
-        precondition(!phrasesForgotten, "adding a document to a counter whose phrases were forgotten")
-        guard options.ngrams == 1...1, options.editorial == .include else {
-            add(TokenizedDocument(document))
-            return
-        }
-        var body = document.body
-        body.withUTF8 { bytes in
-            ids.removeAll(keepingCapacity: true)
-            Tokenizer.scan(bytes, inChunks: { chunk in lookUp(bytes, chunk) })
-            countIDs(documentID: document.id, countsTypes: false)
-        }
+        _ = count(document, row: nil)
+    }
+
+    /// Counts a document and gives its row of a document-term matrix, in this counter's term ids.
+    @discardableResult
+    public mutating func add(_ document: Document, row: RowContents) -> DocumentTermVector {
+        count(document, row: row) ?? DocumentTermVector(documentID: document.id, tokens: 0, entries: [])
     }
 
     public mutating func add(_ document: TokenizedDocument) {
-        precondition(!phrasesForgotten, "adding a document to a counter whose phrases were forgotten")
+        _ = count(document, row: nil)
+    }
+
+    /// Counts a document and gives its row of a document-term matrix, in this counter's term ids.
+    @discardableResult
+    public mutating func add(_ document: TokenizedDocument, row: RowContents) -> DocumentTermVector {
+        count(document, row: row) ?? DocumentTermVector(documentID: document.document.id, tokens: 0, entries: [])
+    }
+
+    private mutating func count(_ document: Document, row: RowContents?) -> DocumentTermVector? {
+        guard options.ngrams == 1...1, options.editorial == .include else {
+            return count(TokenizedDocument(document), row: row)
+        }
+        var body = document.body
+        return body.withUTF8 { bytes in
+            ids.removeAll(keepingCapacity: true)
+            Tokenizer.scan(bytes, inChunks: { chunk in lookUp(bytes, chunk) })
+            return countIDs(documentID: document.id, countsTypes: false, row: row)
+        }
+    }
+
+    private mutating func count(_ document: TokenizedDocument, row: RowContents?) -> DocumentTermVector? {
         let countsNgrams = options.ngrams.upperBound >= 2
         let excludesEditorial = options.editorial == .exclude
         var body = document.document.body
-        body.withUTF8 { bytes in
+        return body.withUTF8 { bytes in
             // The tokens the editorial policy keeps, and whether each may join the previous one in an n-gram.
             spans.removeAll(keepingCapacity: true)
             ids.removeAll(keepingCapacity: true)
@@ -260,7 +236,7 @@ public struct TermCounter: Sendable {
             }
             spans.withUnsafeBufferPointer { lookUp(bytes, $0) }
             spans.removeAll(keepingCapacity: true)
-            countIDs(documentID: document.document.id, countsTypes: true)
+            return countIDs(documentID: document.document.id, countsTypes: true, row: row)
         }
     }
 
@@ -275,26 +251,28 @@ public struct TermCounter: Sendable {
     }
 
     /// Counts the document whose token ids are `ids` (and `joins`, for n-grams), in passes over all of them:
-    /// the distinct terms (when asked), the words, the phrases.
-    private mutating func countIDs(documentID: String, countsTypes: Bool) {
+    /// the distinct terms (when asked), the words, the phrases; gives the document's row when asked for one.
+    private mutating func countIDs(documentID: String, countsTypes: Bool, row: RowContents?) -> DocumentTermVector? {
         let documentTokens = ids.count
         lastDocumentTypes = countsTypes ? countTypes() : nil
         tokens += documentTokens
         documents += 1
-        var entries: [(term: Int32, count: Int32)] = []
+        var entries: [TermCount] = []
         if options.ngrams.contains(1) {
             countWords()
-            recordWords(documentTokens: documentTokens, into: &entries)
+            recordWords(documentTokens: documentTokens, into: &entries, recording: row != nil)
         }
-        if options.ngrams.upperBound >= 2 { countPhrases(documentTokens: documentTokens, into: &entries) }
-        if recordsDocuments {
-            documentVectors.append(DocumentTermVector(documentID: documentID, tokens: documentTokens, entries: entries))
+        if options.ngrams.upperBound >= 2 {
+            countPhrases(documentTokens: documentTokens, into: &entries, recording: row == .wordsAndPhrases)
         }
+        defer {
         // The scratch of a large document is let go (5 bytes a token); a small one's is kept for the next document.
-        if ids.capacity > Self.keptScratchTokens {
-            ids = []
-            joins = []
+            if ids.capacity > Self.keptScratchTokens {
+                ids = []
+                joins = []
+            }
         }
+        return row.map { _ in DocumentTermVector(documentID: documentID, tokens: documentTokens, entries: entries) }
     }
 
     /// Tokens of per-document scratch kept between documents.
@@ -361,10 +339,9 @@ public struct TermCounter: Sendable {
     }
 
     /// Moves the words counted for the current document into the corpus statistics (and its vector).
-    private mutating func recordWords(documentTokens: Int, into entries: inout [(term: Int32, count: Int32)]) {
+    private mutating func recordWords(documentTokens: Int, into entries: inout [TermCount], recording: Bool) {
         unigrams.ensure(vocabulary.count - 1)
-        let recordsDocuments = recordsDocuments
-        if recordsDocuments { entries.reserveCapacity(touchedCount) }
+        if recording { entries.reserveCapacity(touchedCount) }
         touched.withUnsafeBufferPointer { touched in
             documentCounts.withUnsafeMutableBufferPointer { counts in
                 unigrams.withEntries { statistics in
@@ -372,7 +349,7 @@ public struct TermCounter: Sendable {
                         let c = counts[Int(term)]
                         counts[Int(term)] = 0
                         statistics[Int(term)].record(count: Int(c), documentTokens: documentTokens)
-                        if recordsDocuments { entries.append((term, c)) }
+                        if recording { entries.append(TermCount(term: TermID(raw: term), count: c)) }
                     }
                 }
             }
@@ -382,7 +359,7 @@ public struct TermCounter: Sendable {
 
     /// Counts the bigrams and trigrams of `ids` the options ask for: adjacent tokens that may join (`joins`),
     /// neither end a stopword, no number among them when numbers are dropped.
-    private mutating func countPhrases(documentTokens: Int, into entries: inout [(term: Int32, count: Int32)]) {
+    private mutating func countPhrases(documentTokens: Int, into entries: inout [TermCount], recording: Bool) {
         for n in max(2, options.ngrams.lowerBound)...options.ngrams.upperBound {
             var i = 0
             while i + n <= ids.count {
@@ -404,7 +381,7 @@ public struct TermCounter: Sendable {
         for index in ngramTouched {
             let c = Int(ngramDocumentCounts[Int(index)])
             ngrams.record(Int(index), count: c, documentTokens: documentTokens)
-            if recordsDocuments, recordsPhrasesInDocuments { entries.append((-(index + 1), Int32(c))) }
+            if recording { entries.append(TermCount(term: .phrase(Int(index)), count: Int32(c))) }
             ngramDocumentCounts[Int(index)] = 0
         }
         ngramTouched.removeAll(keepingCapacity: true)
@@ -454,10 +431,10 @@ public struct TermCounter: Sendable {
         return true
     }
 
-    /// Adds another counter's documents (same options) to this one.
-    public mutating func merge(_ other: TermCounter) {
+    /// Adds another counter's documents (same options) to this one; gives where its term ids went, for its rows.
+    @discardableResult
+    public mutating func merge(_ other: TermCounter) -> TermIDMap {
         precondition(other.options == options, "merging counters made with different options")
-        precondition(!phrasesForgotten && !other.phrasesForgotten, "merging a counter whose phrases were forgotten")
         var idMap = [Int32](repeating: -1, count: other.vocabulary.count)
         for id in 0..<other.vocabulary.count {
             idMap[id] = vocabulary.intern(other.vocabulary.term(Int32(id)))
@@ -475,30 +452,23 @@ public struct TermCounter: Sendable {
         }
         tokens += other.tokens
         documents += other.documents
-        if recordsDocuments {
-            for vector in other.documentVectors {
-                let entries = vector.entries.map { entry -> (term: Int32, count: Int32) in
-                    entry.term >= 0 ? (idMap[Int(entry.term)], entry.count) : (-(ngramMap[Int(-entry.term - 1)] + 1), entry.count)
-                }
-                documentVectors.append(DocumentTermVector(documentID: vector.documentID, tokens: vector.tokens, entries: entries))
-            }
-        }
+        return TermIDMap(words: idMap, phrases: ngramMap)
     }
 
     /// Count of a term given as text ("self-reliance", "soviet union"); 0 when absent.
     public func count(of term: String) -> Int {
-        guard let reference = reference(of: term) else { return 0 }
-        return reference >= 0 ? unigrams[Int(reference)].count : ngrams[Int(-reference - 1)].count
+        guard let id = id(of: term) else { return 0 }
+        return id.isWord ? unigrams[id.index].count : ngrams[id.index].count
     }
 
-    /// The term reference of a term given as text, if counted.
-    public func reference(of term: String) -> Int32? {
+    /// The id of a term given as text, if counted.
+    public func id(of term: String) -> TermID? {
         let words = term.split(separator: " ").map(String.init)
         let ids = words.compactMap { vocabulary.id(of: $0) }
         guard ids.count == words.count, (1...3).contains(ids.count) else { return nil }
         if ids.count == 1 {
             let id = ids[0]
-            return Int(id) < unigrams.size && unigrams[Int(id)].count > 0 ? id : nil
+            return Int(id) < unigrams.size && unigrams[Int(id)].count > 0 ? .word(Int(id)) : nil
         }
         guard let pair = pairs.id(of: IntegerKeyMap.pack(ids[0], ids[1])) else { return nil }
         let index: Int32
@@ -508,6 +478,6 @@ public struct TermCounter: Sendable {
             guard let triple = triples.id(of: IntegerKeyMap.pack(pair, ids[2])) else { return nil }
             index = tripleTerm[Int(triple)]
         }
-        return index >= 0 ? -(index + 1) : nil
+        return index >= 0 ? .phrase(Int(index)) : nil
     }
 }
