@@ -75,9 +75,9 @@ public struct CorpusAnalysis: Sendable {
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
         var counter = TermCounter(options: termOptions)
-        var reports: [DocumentAnalysis] = []
-        // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
-        reports.reserveCapacity(files.count)
+        var analyses: [DocumentAnalysis] = []
+        // A document a file, most often: no doubling (and, for a moment, twice the analyses) as they come in.
+        analyses.reserveCapacity(files.count)
         var skipped = listing.skipped
         var warnings: [InputError] = []
         var ids = DocumentIDs()
@@ -109,14 +109,14 @@ public struct CorpusAnalysis: Sendable {
                 for file in result.files {
                     warnings += file.warnings
                     // Events and KWIC lines are named by their documents when read back, so a renamed document's follow it.
-                    var joining = result.reports[first..<first + file.documents]
+                    var joining = result.analyses[first..<first + file.documents]
                     first += file.documents
                     warnings += ids.number(&joining, id: \.id, file: \.document.file)
-                    for var report in joining {
-                        events.append(report.eventRecords, owner: Int32(reports.count))
+                    for var analysis in joining {
+                        events.append(analysis.eventRecords, owner: Int32(analyses.count))
                         // What is left of them is their sort keys, now in the store.
-                        report.eventRecords = EventRecords()
-                        reports.append(report)
+                        analysis.eventRecords = EventRecords()
+                        analyses.append(analysis)
                     }
                 }
                 skipped += result.skipped
@@ -135,13 +135,13 @@ public struct CorpusAnalysis: Sendable {
         self.inputs = inputs
         // Counted only when asked for (the counter counts every document it is given, without it none).
         let counted = !parts.isDisjoint(with: [.statistics, .terms])
-        statistics = CorpusStatistics(documents: reports.lazy.map(\.document), skipped: skipped, warnings: warnings,
-                                      ignored: listing.ignored, lengths: reports.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
+        statistics = CorpusStatistics(documents: analyses.lazy.map(\.document), skipped: skipped, warnings: warnings,
+                                      ignored: listing.ignored, lengths: analyses.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
         // Without `.terms` the words were counted for the statistics alone: no terms, no matrix.
         if !parts.contains(.terms) { counter = TermCounter(options: termOptions) }
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
         // Phrases are in `terms` now; the rows hold words alone, and the counter (with its phrases) goes here.
-        let matrix = DocumentTermMatrix(storage: rows, rowNames: parts.contains(.terms) ? reports.map(\.document.id) : [],
+        let matrix = DocumentTermMatrix(storage: rows, rowNames: parts.contains(.terms) ? analyses.map(\.document.id) : [],
                                         columns: TermColumns(counter, phrases: false))
         counter = TermCounter(options: termOptions)
         Memory.giveBackFreedPages()
@@ -149,16 +149,16 @@ public struct CorpusAnalysis: Sendable {
         let vocabulary = matrix.columns.vocabulary
         // Numbers ("1", "1961") are counted in terms.csv but say little as keys or keywords.
         let hasLetter = (0..<vocabulary.count).map { vocabulary.term(Int32($0)).contains(where: \.isLetter) }
-        keyness = parts.contains(.terms) ? Self.keynessByYear(matrix, reports: reports, hasLetter: hasLetter, options: options) : []
+        keyness = parts.contains(.terms) ? Self.keynessByYear(matrix, analyses: analyses, hasLetter: hasLetter, options: options) : []
         // The documents are in `documents`; a copy of each beside the hits is what a large corpus cannot afford.
-        topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: reports.flatMap(\.topicRows), documents: [])
-        topicYears = parts.contains(.topics) ? Self.periods(topics, by: .year, of: reports) : []
-        let order = events.timelineOrder { reports[Int($0)].document.id }
-        (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { events.owners[Int($0)] }, documents: reports.count)
+        topics = TopicAnalysis(lexicon: options.lexicon, editorial: options.editorial, rows: analyses.flatMap(\.topicRows), documents: [])
+        topicYears = parts.contains(.topics) ? Self.periods(topics, by: .year, of: analyses) : []
+        let order = events.timelineOrder { analyses[Int($0)].document.id }
+        (eventOrder, eventStarts) = Self.eventIndex(owners: order.map { events.owners[Int($0)] }, documents: analyses.count)
         timelineOrder = order
         self.events = events
-        Self.rankWords(matrix, hasLetter: hasLetter, into: &reports, keywordsPerDocument: options.keywordsPerDocument)
-        documents = reports
+        Self.rankWords(matrix, hasLetter: hasLetter, into: &analyses, keywordsPerDocument: options.keywordsPerDocument)
+        documents = analyses
         Memory.giveBackFreedPages()
         observer.phaseEnded(AnalysisPhase("corpus figures (terms, keyness, topics, timeline, keywords)"))
     }
@@ -180,7 +180,7 @@ public struct CorpusAnalysis: Sendable {
 
     /// One chunk's results: its documents' analyses, its counts and its problems, and what each file yielded.
     private struct ChunkResult: Sendable {
-        var reports: [DocumentAnalysis]
+        var analyses: [DocumentAnalysis]
         var counter: TermCounter
         /// The documents' rows, in `counter`'s ids (with `.terms`).
         var rows: [DocumentTermVector]
@@ -196,9 +196,9 @@ public struct CorpusAnalysis: Sendable {
         let counts = !parts.isDisjoint(with: [.statistics, .terms])
         var counter = TermCounter(options: termOptions)
         var rows: [DocumentTermVector] = []
-        var reports: [DocumentAnalysis] = []
-        // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
-        reports.reserveCapacity(files.count)
+        var analyses: [DocumentAnalysis] = []
+        // A document a file, most often: no doubling (and, for a moment, twice the analyses) as they come in.
+        analyses.reserveCapacity(files.count)
         var skipped: [InputError] = []
         var yields: [(warnings: [InputError], documents: Int)] = []
         var inputs: [ReadInput] = []
@@ -223,11 +223,11 @@ public struct CorpusAnalysis: Sendable {
                     // Distinct terms: the counter has just seen every token, unless it left editorial words out.
                     types = options.editorial == .include ? counter.lastDocumentTypes : tokenized.distinctTermCount
                 }
-                reports.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
+                analyses.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
             }
         }
-        return ChunkResult(reports: reports, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields)
+        return ChunkResult(analyses: analyses, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields)
     }
 
     /// One document's results (the parts asked for); `types` as counted.
@@ -278,7 +278,7 @@ public struct CorpusAnalysis: Sendable {
         return builder.forEachEvent(tokenized, keepingExpressions: false, each)
     }
 
-    /// Document `index`'s words seen at least twice, with TF-IDF, by count (`document_terms.csv`), under the report's ids.
+    /// Document `index`'s words seen at least twice, with TF-IDF, by count (`document_terms.csv`), under the analysis's ids.
     ///
     /// Words seen once are left out: with them the table is larger than the corpus itself, and a
     /// word seen once says little about a document; `terms.csv` and the vectors keep every count.
@@ -360,9 +360,9 @@ public struct CorpusAnalysis: Sendable {
     }
 
     /// Each year's words against all other documents: the strongest positive keys with p < `keyPValueBelow` (years on all cores).
-    private static func keynessByYear(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, reports: [DocumentAnalysis], hasLetter: [Bool],
+    private static func keynessByYear(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, analyses: [DocumentAnalysis], hasLetter: [Bool],
                                       options: AnalysisOptions) -> [Keyness] {
-        let years = matrix.grouped { reports[$0].document.date.map { String($0.value.year) } }
+        let years = matrix.grouped { analyses[$0].document.date.map { String($0.value.year) } }
         guard years.rowCount >= 2 else { return [] }
         return Array(0..<years.rowCount).concurrentMap { year in
             var keyness = years.keyness(ofRow: year, correction: options.correction, minimumCount: 2) { $0.isWord && hasLetter[$0.index] }
@@ -373,7 +373,7 @@ public struct CorpusAnalysis: Sendable {
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms
     /// without a letter (numbers, "1961"); computed on all cores, in document order.
-    private static func rankWords(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, hasLetter: [Bool], into reports: inout [DocumentAnalysis],
+    private static func rankWords(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, hasLetter: [Bool], into analyses: inout [DocumentAnalysis],
                                   keywordsPerDocument: Int) {
         let isWord: @Sendable (TermCount) -> Bool = { $0.term.isWord && hasLetter[$0.term.index] }
         let chunks = stride(from: 0, to: matrix.rowCount, by: 256).map { $0..<min($0 + 256, matrix.rowCount) }
@@ -384,9 +384,9 @@ public struct CorpusAnalysis: Sendable {
                         keywords: matrix.ranked(entries, by: .tfidf, limit: keywordsPerDocument, keep: isWord))
             }
         }
-        for (index, words) in ranked.joined().enumerated() where index < reports.count {
-            reports[index].topWords = words.top
-            reports[index].keywordWords = words.keywords
+        for (index, words) in ranked.joined().enumerated() where index < analyses.count {
+            analyses[index].topWords = words.top
+            analyses[index].keywordWords = words.keywords
         }
     }
 }
