@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
+    // Each target names every module it imports, not only those it would get through another target.
     targets: [
         .target(name: "ChanceryCorpus"),
         .target(
@@ -24,7 +25,14 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "ChanceryReports", dependencies: ["ChanceryAnalytics", "CXlsxWriter"]),
+        .target(
+            name: "ChanceryReports",
+            dependencies: [
+                "ChanceryCorpus",
+                "ChanceryAnalytics",
+                "CXlsxWriter",
+            ]
+        ),
         .target(
             name: "ChanceryCLI",
             dependencies: [
@@ -37,8 +45,14 @@ let package = Package(
         .executableTarget(name: "chancery", dependencies: ["ChanceryCLI"]),
         .target(name: "ChanceryTestSupport", path: "Tests/Support"),
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryAnalytics", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryReports", "ChanceryTestSupport"]),
+        .testTarget(
+            name: "ChanceryAnalyticsTests",
+            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTestSupport"]
+        ),
+        .testTarget(
+            name: "ChanceryReportsTests",
+            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryReports", "ChanceryTestSupport"]
+        ),
         .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
