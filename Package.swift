@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     // Each target names every module it imports, not only those it would get through another target.
     targets: [
@@ -31,6 +32,7 @@ let package = Package(
                 "ChanceryCorpus",
                 "ChanceryAnalytics",
                 "CXlsxWriter",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
