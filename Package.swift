@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ChanceryCorpus", targets: ["ChanceryCorpus"]),
         .library(name: "ChanceryAnalytics", targets: ["ChanceryAnalytics"]),
+        .library(name: "ChanceryTime", targets: ["ChanceryTime"]),
         .library(name: "ChanceryReports", targets: ["ChanceryReports"]),
         .executable(name: "chancery", targets: ["chancery"]),
     ],
@@ -17,9 +18,14 @@ let package = Package(
     // Each target names every module it imports, not only those it would get through another target.
     targets: [
         .target(name: "ChanceryCorpus"),
+        .target(name: "ChanceryYAML", dependencies: ["ChanceryCorpus", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "ChanceryAnalytics",
-            dependencies: ["ChanceryCorpus", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ChanceryCorpus", "ChanceryYAML", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ChanceryTime",
+            dependencies: ["ChanceryCorpus", "ChanceryYAML", .product(name: "Yams", package: "Yams")]
         ),
         .systemLibrary(
             name: "CXlsxWriter",
@@ -31,6 +37,7 @@ let package = Package(
             dependencies: [
                 "ChanceryCorpus",
                 "ChanceryAnalytics",
+                "ChanceryTime",
                 "CXlsxWriter",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -40,6 +47,7 @@ let package = Package(
             dependencies: [
                 "ChanceryCorpus",
                 "ChanceryAnalytics",
+                "ChanceryTime",
                 "ChanceryReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -49,13 +57,28 @@ let package = Package(
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(
             name: "ChanceryAnalyticsTests",
-            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTestSupport"]
+            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]
+        ),
+        .testTarget(
+            name: "ChanceryTimeTests",
+            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]
         ),
         .testTarget(
             name: "ChanceryReportsTests",
-            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryReports", "ChanceryTestSupport"]
+            dependencies: [
+                "ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryReports", "ChanceryTestSupport",
+            ]
         ),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryTestSupport"]),
+        .testTarget(
+            name: "ChanceryCLITests",
+            dependencies: [
+                "ChanceryCLI",
+                "ChanceryReports",
+                "ChanceryTime",
+                "ChanceryTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

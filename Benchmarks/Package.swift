@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
                 .product(name: "ChanceryReports", package: "Chancery"),
             ]
         ),
@@ -25,13 +26,25 @@ let package = Package(
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
             ]
+        ),
+        // libxml2 from the system (pkg-config libxml-2.0), for XMLParserComparison only: the library does not link it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .executableTarget(
+            name: "XMLParserComparison",
+            dependencies: ["CLibXML2", .product(name: "ChanceryCorpus", package: "Chancery")]
         ),
         .executableTarget(
             name: "TermCounting",
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
             ]
         ),
     ],

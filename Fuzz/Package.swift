@@ -19,6 +19,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ChanceryCorpus", package: "Chancery"),
                 .product(name: "ChanceryAnalytics", package: "Chancery"),
+                .product(name: "ChanceryTime", package: "Chancery"),
             ]
         ),
     ] + fuzzTargets.map { name in

@@ -114,10 +114,10 @@ struct TermsCommand: ParsableCommand {
         var topicDocuments: Set<String> = []
         if case let .topic(name)? = selection {
             let lexicon = try lexiconOptions.load()
-            guard lexicon.topics.contains(where: { $0.name == name || $0.name.hasPrefix(name + ".") }) else {
+            guard lexicon.has(TopicKey(name)) else {
                 throw ValidationError("topic \"\(name)\" is not in the lexicon (topics: \(lexicon.topics.map(\.name).joined(separator: ", ")))")
             }
-            topicDocuments = TopicAnalysis(documents, lexicon: lexicon, editorial: options.editorial).documents(withTopic: name)
+            topicDocuments = TopicAnalysis(documents, lexicon: lexicon, editorial: options.editorial).documents(withTopic: TopicKey(name))
         }
         if case let .documents(ids)? = selection {
             let known = Set(corpus.documents.map(\.id))

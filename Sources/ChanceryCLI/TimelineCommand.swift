@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 import ChanceryReports
 import Foundation
 
@@ -55,7 +56,7 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let events = try Self.gazetteer(gazetteer)
         let lexicon = try lexiconOptions.load()
-        if let topic, !lexicon.topics.contains(where: { $0.name.lowercased() == topic.lowercased() || $0.name.lowercased().hasPrefix(topic.lowercased() + ".") }) {
+        if let topic, !lexicon.has(TopicKey(topic)) {
             throw ValidationError("topic \"\(topic)\" is not in the lexicon (topics: \(lexicon.topics.map(\.name).joined(separator: ", ")))")
         }
         let corpus = try input.load()
@@ -71,7 +72,7 @@ struct TimelineCommand: ParsableCommand {
         }
         for warning in perDocument.flatMap(\.rejected) { Console.error(warning) }
         let timeline = Timeline(events: perDocument.flatMap(\.events)).filtered(
-            topic: topic, actor: actor, from: from.flatMap { HistoricalDate(iso: $0) }, to: to.flatMap { HistoricalDate(iso: $0) }
+            topic: topic.map { TopicKey($0) }, actor: actor, from: from.flatMap { HistoricalDate(iso: $0) }, to: to.flatMap { HistoricalDate(iso: $0) }
         )
         let shown = Array(timeline.events.prefix(output.rowLimit ?? .max))
         try output.print(AnalysisTables.timeline(shown), totalRows: timeline.events.count)

@@ -1,4 +1,5 @@
 import ChanceryCorpus
+import ChanceryTime
 import ChanceryTestSupport
 import Foundation
 import Testing

@@ -116,3 +116,14 @@ import Testing
         #expect(hits("self-reliance", 1963...1966) > hits("aid", 1963...1966) / 2)
     }
 }
+
+/// The rule for a topic named by a user, in one place (`TopicKey`): the topic and those nested under it, any case.
+@Suite struct TopicKeyTests {
+    @Test(arguments: [("economy", "economy", true), ("economy", "Economy.Aid", true), ("ECONOMY", "economy.aid.credits", true),
+                      ("econ", "economy", false), ("economy", "economy-aid", false), ("economy.aid", "economy", false),
+                      ("aid", "economy.aid", false)])
+    func matches(_ key: String, _ topic: String, _ expected: Bool) {
+        #expect(TopicKey(key).matches(topic) == expected)
+    }
+}
+

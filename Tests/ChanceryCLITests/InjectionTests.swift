@@ -1,3 +1,4 @@
+import ChanceryTime
 import ChanceryTestSupport
 import Foundation
 import Testing

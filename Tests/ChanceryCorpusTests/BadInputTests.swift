@@ -110,4 +110,42 @@ import Testing
     func findsTheFirstInvalidUTF8Byte(_ bytes: [UInt8], _ offset: Int?) {
         #expect(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidByte) == offset)
     }
+
+    @Test(arguments: [
+        ([0x41, 0x00, 0xFF], true, 1, .nul), ([0x41, 0x00, 0xFF], false, 2, .invalidLead),
+        ([0x41, 0x80], true, 1, .strayContinuation), ([0xC0, 0xAF], true, 0, .invalidLead), ([0xF5, 0x80], true, 0, .invalidLead),
+        ([0x41, 0xE2, 0x80], true, 1, .cutOff), ([0xE2, 0x41, 0x80], true, 0, .badContinuation(next: 0x41)),
+        ([0xE0, 0x80, 0x80], true, 0, .badContinuation(next: 0x80)), ([0xED, 0xA0, 0x80], true, 0, .badContinuation(next: 0xA0)),
+        ([0xF4, 0x90, 0x80, 0x80], true, 0, .badContinuation(next: 0x90)), ([0xF0, 0x9F, 0x98, 0x41], true, 0, .badContinuation(next: 0x41)),
+    ] as [([UInt8], Bool, Int, UTF8Check.Fault)])
+    func namesWhyTheFirstInvalidByteIsInvalid(_ bytes: [UInt8], _ rejectingNUL: Bool, _ offset: Int, _ fault: UTF8Check.Fault) {
+        let problem = bytes.withUnsafeBufferPointer { UTF8Check.validate($0, rejectingNUL: rejectingNUL).problem }
+        #expect(problem == UTF8Check.Problem(offset: offset, fault: fault))
+    }
+
+    /// The XML parser validates with UTF8Check (XMLPullParser.begin): its encoding error is where UTF8Check finds the first bad byte.
+    @Test func xmlAndTextFilesStopAtTheSameByte() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        let pieces: [[UInt8]] = [[0x41], [0x20], [0x0A], [0xC3, 0xA9], [0xE2, 0x80, 0x9C], [0xF0, 0x9F, 0x98, 0x80], [0x00], [0x80], [0xC0],
+                                 [0xE2], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90], [0xFF]]
+        var invalid = 0
+        for _ in 0..<2000 {
+            var text: [UInt8] = []
+            for _ in 0..<12 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            let problem = text.withUnsafeBufferPointer { UTF8Check.validate($0, rejectingNUL: true).problem }
+            var parser = XMLPullParser(bytes: Array("<a>".utf8) + text + Array("</a>".utf8))
+            do throws(XMLParseError) {
+                while try parser.next() != nil {}
+                #expect(problem == nil, "\(text)")
+            } catch {
+                invalid += 1
+                #expect(error.isEncodingError)
+                #expect(error.byteOffset == 3 + (problem?.offset ?? -99), "\(text): \(error)")
+            }
+        }
+        #expect(invalid > 1000)
+    }
 }

@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 import ChanceryTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 import Foundation
 
 // Temporal tagging throughput on a folder of documents, against tokenization

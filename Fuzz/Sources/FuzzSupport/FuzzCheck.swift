@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// What each fuzz target does with its bytes, and the checks that hold for every input, whatever its bytes.
 ///

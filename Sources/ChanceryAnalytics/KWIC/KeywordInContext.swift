@@ -13,6 +13,18 @@ public struct KWICLine: Sendable, Hashable, Codable {
     public var sentenceIndex: Int
     /// UTF-8 offset of the match in the body.
     public var offset: Int
+
+    public init(documentID: String, date: HistoricalDate?, topic: String, left: String, match: String, right: String,
+                sentenceIndex: Int, offset: Int) {
+        self.documentID = documentID
+        self.date = date
+        self.topic = topic
+        self.left = left
+        self.match = match
+        self.right = right
+        self.sentenceIndex = sentenceIndex
+        self.offset = offset
+    }
 }
 
 /// Options for KWIC lines.
@@ -41,11 +53,27 @@ public enum KeywordInContext {
         return lines(matches, in: document, options: options, steps: &steps, label: label)
     }
 
+    /// The lines of `lines(_:in:options:label:)` handed to `each` one by one, in order: a caller that stores them in
+    /// another form need not hold them all as lines.
+    public static func forEachLine(_ matches: [PatternMatch], in document: TokenizedDocument, options: KWICOptions = KWICOptions(),
+                                   label: (PatternMatch) -> String, _ each: (KWICLine) -> Void) {
+        var steps = 0
+        forEachLine(matches, in: document, options: options, steps: &steps, label: label, each)
+    }
+
     /// `lines`, counting in `steps` the tokens looked at, for tests that bound the work.
     static func lines(_ matches: [PatternMatch], in document: TokenizedDocument, options: KWICOptions, steps: inout Int,
                       label: (PatternMatch) -> String) -> [KWICLine] {
+        var lines: [KWICLine] = []
+        lines.reserveCapacity(matches.count)
+        forEachLine(matches, in: document, options: options, steps: &steps, label: label) { lines.append($0) }
+        return lines
+    }
+
+    static func forEachLine(_ matches: [PatternMatch], in document: TokenizedDocument, options: KWICOptions, steps: inout Int,
+                            label: (PatternMatch) -> String, _ each: (KWICLine) -> Void) {
         let tokens = document.tokens
-        return matches.map { match in
+        for match in matches {
             let first = tokens[match.tokens.lowerBound], last = tokens[match.tokens.upperBound - 1]
             let sentence = document.sentences[first.sentence]
             var leftStart = max(0, match.tokens.lowerBound - options.window)
@@ -67,12 +95,12 @@ public enum KeywordInContext {
                 }
                 steps += 2
             }
-            return KWICLine(
+            each(KWICLine(
                 documentID: document.document.id, date: document.document.date?.value, topic: label(match),
                 left: document.document.collapsedText(at: leftOffset..<first.range.lowerBound),
                 match: document.document.collapsedText(at: first.range.lowerBound..<last.range.upperBound),
                 right: document.document.collapsedText(at: last.range.upperBound..<rightOffset),
-                sentenceIndex: first.sentence, offset: first.range.lowerBound)
+                sentenceIndex: first.sentence, offset: first.range.lowerBound))
         }
     }
 }

@@ -150,9 +150,13 @@ public struct TermCounter: Sendable {
     /// Ids counted in the current document: the first `touchedCount`; one slot more than there are ids.
     private var touched: [Int32] = [0]
     private var touchedCount = 0
-    /// The current document's tokens, their ids, and whether each may join the previous one in an n-gram.
-    private var spans: [Tokenizer.Span] = []
+    /// The current document's token ids, and whether each may join the previous one in an n-gram.
     private var ids: [Int32] = []
+    /// Tokens waiting to be looked up, a chunk at a time: a whole document's, at 24 bytes each, were four times
+    /// the size of its text.
+    private var spans: [Tokenizer.Span] = []
+    private var chunkIDs: [Int32] = []
+    private static let chunkSize = 4096
     private var joins: [Bool] = []
     private var ngramDocumentCounts: [Int32] = []
     private var ngramTouched: [Int32] = []
@@ -220,8 +224,9 @@ public struct TermCounter: Sendable {
         }
         var body = document.body
         body.withUTF8 { bytes in
-            Tokenizer.scan(bytes, into: &spans)
-            countSpans(bytes, documentID: document.id, countsTypes: false)
+            ids.removeAll(keepingCapacity: true)
+            Tokenizer.scan(bytes, inChunks: { chunk in lookUp(bytes, chunk) })
+            countIDs(documentID: document.id, countsTypes: false)
         }
     }
 
@@ -233,7 +238,10 @@ public struct TermCounter: Sendable {
         body.withUTF8 { bytes in
             // The tokens the editorial policy keeps, and whether each may join the previous one in an n-gram.
             spans.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+            ids.reserveCapacity(document.tokens.count)
             joins.removeAll(keepingCapacity: true)
+            if countsNgrams { joins.reserveCapacity(document.tokens.count) }
             var previous: Token?
             for token in document.tokens {
                 if excludesEditorial, token.isEditorial {
@@ -241,23 +249,34 @@ public struct TermCounter: Sendable {
                     continue
                 }
                 spans.append(Tokenizer.Span(range: token.range, isNumeric: token.isNumeric))
+                if spans.count == Self.chunkSize {
+                    spans.withUnsafeBufferPointer { lookUp(bytes, $0) }
+                    spans.removeAll(keepingCapacity: true)
+                }
                 if countsNgrams {
                     joins.append(previous.map { Self.joinable(bytes, $0, token) } ?? false)
                     previous = token
                 }
             }
-            countSpans(bytes, documentID: document.document.id, countsTypes: true)
+            spans.withUnsafeBufferPointer { lookUp(bytes, $0) }
+            spans.removeAll(keepingCapacity: true)
+            countIDs(documentID: document.document.id, countsTypes: true)
         }
     }
 
-    /// Counts the document whose tokens are `spans` (and `joins`, for n-grams), in passes over all of them:
-    /// their ids, the distinct terms (when asked), the words, the phrases.
-    private mutating func countSpans(_ bytes: UnsafeBufferPointer<UInt8>, documentID: String, countsTypes: Bool) {
-        spans.withUnsafeBufferPointer { vocabulary.intern(folding: bytes, $0, into: &ids, scratch: &scratch) }
+    /// Appends the ids of a chunk of the document's tokens to `ids`; new terms get their flags in order of first
+    /// appearance, as their ids were given.
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: UnsafeBufferPointer<Tokenizer.Span>) {
+        vocabulary.intern(folding: bytes, chunk, into: &chunkIDs, scratch: &scratch)
         if vocabulary.count > flags.count {
-            // New terms get their flags in order of first appearance, as their ids were given.
-            for (k, id) in ids.enumerated() where Int(id) == flags.count { addFlags(id, isNumeric: spans[k].isNumeric) }
+            for (k, id) in chunkIDs.enumerated() where Int(id) == flags.count { addFlags(id, isNumeric: chunk[k].isNumeric) }
         }
+        ids.append(contentsOf: chunkIDs)
+    }
+
+    /// Counts the document whose token ids are `ids` (and `joins`, for n-grams), in passes over all of them:
+    /// the distinct terms (when asked), the words, the phrases.
+    private mutating func countIDs(documentID: String, countsTypes: Bool) {
         let documentTokens = ids.count
         lastDocumentTypes = countsTypes ? countTypes() : nil
         tokens += documentTokens
@@ -271,6 +290,21 @@ public struct TermCounter: Sendable {
         if recordsDocuments {
             documentVectors.append(DocumentTermVector(documentID: documentID, tokens: documentTokens, entries: entries))
         }
+        // The scratch of a large document is let go (5 bytes a token); a small one's is kept for the next document.
+        if ids.capacity > Self.keptScratchTokens {
+            ids = []
+            joins = []
+        }
+    }
+
+    /// Tokens of per-document scratch kept between documents.
+    static let keptScratchTokens = 1 << 20
+
+    /// Bytes of per-document scratch held now (token ids, n-gram joins, the chunk of tokens being looked up),
+    /// for tests that bound it.
+    var scratchBytes: Int {
+        ids.capacity * MemoryLayout<Int32>.stride + joins.capacity * MemoryLayout<Bool>.stride
+            + spans.capacity * MemoryLayout<Tokenizer.Span>.stride + chunkIDs.capacity * MemoryLayout<Int32>.stride
     }
 
     /// The number of distinct ids among `ids`, stamping each with the number of the document being counted.

@@ -1,4 +1,5 @@
 import ChanceryCorpus
+import ChanceryYAML
 import Foundation
 import Yams
 
@@ -169,5 +170,12 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
         return "\(place): error: \(message)"
+    }
+}
+
+extension Lexicon {
+    /// Whether some topic of the lexicon is `key` or nested under it.
+    public func has(_ key: TopicKey) -> Bool {
+        topics.contains { key.matches($0.name) }
     }
 }

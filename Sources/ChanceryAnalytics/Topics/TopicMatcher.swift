@@ -228,17 +228,34 @@ public struct TopicMatcher: Sendable {
     /// All matches, reusing candidate lookups from earlier documents.
     public func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
         var steps = 0
-        return matches(in: document, terms: terms, cache: &cache, steps: &steps)
+        return matches(in: document, term: { terms[$0] }, cache: &cache, steps: &steps)
+    }
+
+    /// All matches, reusing candidate lookups from earlier documents, each token's term made where a pattern looks
+    /// at it: a large document's terms, an array of strings, took three times the memory of its text.
+    public func matches(in document: TokenizedDocument, cache: inout CandidateCache) -> [PatternMatch] {
+        var body = document.document.body
+        let tokens = document.tokens
+        return body.withUTF8 { bytes in
+            var steps = 0
+            return matches(in: document, term: { Tokenizer.term(bytes, tokens[$0].range) }, cache: &cache, steps: &steps)
+        }
     }
 
     /// `matches`, counting in `steps` the pattern parts and candidates looked at, for tests that bound the work.
     func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache, steps: inout Int) -> [PatternMatch] {
+        matches(in: document, term: { terms[$0] }, cache: &cache, steps: &steps)
+    }
+
+    /// The matches, with token `k`'s term given by `term(k)`.
+    private func matches(in document: TokenizedDocument, term: (Int) -> String, cache: inout CandidateCache, steps: inout Int) -> [PatternMatch] {
         // A token's forms are made where a pattern looks at it, not for every token: few tokens start a match.
         let tokens = document.tokens
         var found: [PatternMatch] = []
         for start in tokens.indices where allowed(tokens[start]) {
-            guard mayStartMatch(terms[start]) else { continue }
-            let form = TokenForms(terms[start])
+            let startTerm = term(start)
+            guard mayStartMatch(startTerm) else { continue }
+            let form = TokenForms(startTerm)
             let entries: [Entry]
             if let cached = cache.entries[form.term] {
                 entries = cached
@@ -247,12 +264,12 @@ public struct TopicMatcher: Sendable {
                 cache.entries[form.term] = entries
             }
             for entry in entries {
-                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, terms, tokens, &steps) {
+                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, term, tokens, &steps) {
                     found.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
                 }
             }
         }
-        return Self.resolveOverlaps(found)
+        return Self.resolveOverlaps(consume found)
     }
 
     private func allowed(_ token: Token) -> Bool {
@@ -260,18 +277,18 @@ public struct TopicMatcher: Sendable {
     }
 
     /// End (exclusive) of the longest match of `pattern` starting at token `start`, or nil.
-    private func match(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token], _ steps: inout Int) -> Int? {
+    private func match(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         if pattern.isExact {
             var t = start
             for part in parts {
                 steps += 1
-                guard usable(t, start, tokens), part.globMatches(terms[t]) else { return nil }
+                guard usable(t, start, tokens), part.globMatches(term(t)) else { return nil }
                 t += 1
             }
             return t
         }
-        return extend(pattern, from: start, terms, tokens, &steps)
+        return extend(pattern, from: start, term, tokens, &steps)
     }
 
     /// A token the match may use: in the sentence where it started, and allowed by the editorial policy.
@@ -287,13 +304,13 @@ public struct TopicMatcher: Sendable {
     /// token closed up matches a run of parts, that run is the same parts (parts and pieces are never empty,
     /// and a run that is closed up holds no wildcard). So the match is one walk along the text, a step per
     /// token; trying both ways at every token, as before, took time exponential in the hyphenated words.
-    private func extend(_ pattern: LexiconPattern, from start: Int, _ terms: [String], _ tokens: [Token], _ steps: inout Int) -> Int? {
+    private func extend(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         var j = 0, t = start
         while j < parts.count {
             steps += 1
             guard usable(t, start, tokens) else { return nil }
-            let form = TokenForms(terms[t])
+            let form = TokenForms(term(t))
             let pieceCount = form.hyphenated?.count ?? 1
             // Piece by piece.
             if pieceCount <= parts.count - j {
@@ -340,9 +357,21 @@ public struct TopicMatcher: Sendable {
         return topics.mapValues { $0.sorted().map { lexicon.topics[$0].name } }
     }
 
-    /// Within each topic, keeps the earliest (then longest) of overlapping matches.
-    static func resolveOverlaps(_ candidates: [PatternMatch]) -> [PatternMatch] {
-        let sorted = candidates.sorted { a, b in
+    /// `sentenceTopics` as a compact index: two 32-bit numbers a match, where the dictionary of sets took a hundred
+    /// bytes and more a sentence (a large document's was larger than its tokens).
+    public func sentenceTopicIndex(_ matches: [PatternMatch], in document: TokenizedDocument) -> SentenceTopicIndex {
+        var pairs = matches.map { (sentence: Int32(document.tokens[$0.tokens.lowerBound].sentence), topic: Int32($0.topic)) }
+        // Matches come by position, so by sentence; sorted anyway when given otherwise.
+        if !zip(pairs, pairs.dropFirst()).allSatisfy({ $0.sentence <= $1.sentence }) {
+            pairs.sort { $0.sentence != $1.sentence ? $0.sentence < $1.sentence : $0.topic < $1.topic }
+        }
+        return SentenceTopicIndex(sentences: pairs.map(\.sentence), topics: pairs.map(\.topic), names: lexicon.topics.map(\.name))
+    }
+
+    /// Within each topic, keeps the earliest (then longest) of overlapping matches; sorted in place, so that a
+    /// document dense in hits holds its candidates twice at most, not four times.
+    static func resolveOverlaps(_ candidates: consuming [PatternMatch]) -> [PatternMatch] {
+        candidates.sort { a, b in
             if a.topic != b.topic { return a.topic < b.topic }
             if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
             if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
@@ -350,12 +379,39 @@ public struct TopicMatcher: Sendable {
         }
         var kept: [PatternMatch] = []
         var lastEnd: [Int: Int] = [:]
-        for candidate in sorted where candidate.tokens.lowerBound >= lastEnd[candidate.topic, default: 0] {
+        for candidate in candidates where candidate.tokens.lowerBound >= lastEnd[candidate.topic, default: 0] {
             kept.append(candidate)
             lastEnd[candidate.topic] = candidate.tokens.upperBound
         }
-        return kept.sorted { a, b in
+        // The candidates go before the kept ones are sorted.
+        candidates = []
+        kept.sort { a, b in
             a.tokens.lowerBound != b.tokens.lowerBound ? a.tokens.lowerBound < b.tokens.lowerBound : a.topic < b.topic
         }
+        return kept
+    }
+}
+
+/// The topics matched in each sentence of a document, in lexicon order (`TopicMatcher.sentenceTopicIndex`).
+public struct SentenceTopicIndex: Sendable {
+    /// The sentence of each match, in order, and its topic.
+    let sentences: [Int32]
+    let topics: [Int32]
+    let names: [String]
+
+    /// The names of the topics matched in `sentence`, in lexicon order (`TopicMatcher.sentenceTopics`); empty when none.
+    public func topics(of sentence: Int) -> [String] {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(sentences[mid]) < sentence { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int32] = []
+        var k = low
+        while k < sentences.count, Int(sentences[k]) == sentence {
+            if !found.contains(topics[k]) { found.append(topics[k]) }
+            k += 1
+        }
+        return found.sorted().map { names[Int($0)] }
     }
 }

@@ -13,41 +13,62 @@
 /// sentence, or when it is a date. At least one paragraph always stays prose.
 enum BodyLayout {
     struct Paragraph {
-        /// The paragraph's lines, as hard-broken in the source.
-        var lines: [String]
+        /// The paragraph's lines, as hard-broken in the source, trimmed: pieces of the file's text, not copies
+        /// (a large document's lines are most of its size).
+        var lines: [Substring]
         /// 1-based line number of the first line in the file.
         var line: Int
 
         var text: String { lines.joined(separator: " ") }
     }
 
-    static func split(_ paragraphs: [Paragraph]) -> (header: [String], body: [Paragraph], closing: [String]) {
-        var first = 0
-        while first < paragraphs.count - 1, isHeader(paragraphs[first]) { first += 1 }
-        var last = paragraphs.count
-        while last - 1 > first, isClosing(paragraphs[last - 1]) { last -= 1 }
-        let header = paragraphs[..<first].flatMap(\.lines)
-        let closing = paragraphs[last...].flatMap(\.lines)
-        return (header, Array(paragraphs[first..<last]), closing)
-    }
-
-    /// Groups lines into paragraphs at blank lines; `firstLine` is the 1-based number of `lines[0]`.
-    static func paragraphs(of lines: some Collection<Substring>, firstLine: Int) -> [Paragraph] {
-        var result: [Paragraph] = []
-        var current: [String] = []
-        var start = firstLine
-        for (offset, raw) in lines.enumerated() {
-            let line = raw.trimmingWhitespace
-            if line.isEmpty {
-                if !current.isEmpty { result.append(Paragraph(lines: current, line: start)) }
-                current = []
-            } else {
-                if current.isEmpty { start = firstLine + offset }
-                current.append(line)
+    /// The header lines, the body text and the closing lines of `lines` (whose first is line `firstLine` of the
+    /// file, from 1); nil when they hold no paragraph.
+    ///
+    /// Paragraphs are runs of lines between blank ones. Only those at either end are looked at as paragraphs;
+    /// the body is written straight from the lines, each trimmed, joined by a space, paragraphs by a blank line.
+    /// A large document's lines are not copied, nor held as substrings, on the way (they cost three times the
+    /// text when they were).
+    static func layout<Lines: RandomAccessCollection<Substring>>(of lines: Lines, firstLine: Int)
+        -> (header: [String], body: String, closing: [String])? where Lines.Index == Int {
+        // Each paragraph as the indices of its lines.
+        var spans: [Range<Int>] = []
+        var start: Int?
+        for index in lines.indices {
+            let blank = lines[index].whitespaceTrimmed.isEmpty
+            if blank, let first = start {
+                spans.append(first..<index)
+                start = nil
+            } else if !blank, start == nil {
+                start = index
             }
         }
-        if !current.isEmpty { result.append(Paragraph(lines: current, line: start)) }
-        return result
+        if let first = start { spans.append(first..<lines.endIndex) }
+        guard !spans.isEmpty else { return nil }
+        func paragraph(_ k: Int) -> Paragraph {
+            Paragraph(lines: spans[k].map { lines[$0].whitespaceTrimmed }, line: firstLine + spans[k].lowerBound - lines.startIndex)
+        }
+        var first = 0
+        while first < spans.count - 1, isHeader(paragraph(first)) { first += 1 }
+        var last = spans.count
+        while last - 1 > first, isClosing(paragraph(last - 1)) { last -= 1 }
+        let header = (0..<first).flatMap { paragraph($0).lines.map(String.init) }
+        let closing = (last..<spans.count).flatMap { paragraph($0).lines.map(String.init) }
+        var size = 0
+        for span in spans[first..<last] {
+            for index in span { size += lines[index].utf8.count + 1 }
+            size += 1
+        }
+        var body = ""
+        body.reserveCapacity(size)
+        for (k, span) in spans[first..<last].enumerated() {
+            if k > 0 { body += "\n\n" }
+            for index in span {
+                if index > span.lowerBound { body += " " }
+                body += lines[index].whitespaceTrimmed
+            }
+        }
+        return (header, body, closing)
     }
 
     private static func isHeader(_ paragraph: Paragraph) -> Bool {

@@ -27,11 +27,16 @@ public enum DocumentReader {
     /// Reads a file as `read(_:)` does; `inspect` sees the file's bytes exactly as read (before any check), so a caller can take their digest
     /// without reading the file a second time.
     public static func read(_ file: InputFile, inspecting inspect: ([UInt8]) -> Void) -> FileReadResult {
+        if let size = FileFingerprint.of(file.path)?.size, size > maximumFileBytes {
+            return FileReadResult(file: file, documents: [], problems: [tooLarge(file.relativePath, size)])
+        }
         do {
             let (bytes, fingerprint) = try file.read()
             inspect(bytes)
-            var result = read(bytes: bytes, file: file)
+            // Handed over, not shared: the reader lets the bytes go once it has the text.
+            var result = read(bytes: consume bytes, file: file)
             result.fingerprint = fingerprint
+            bodyTooLarge(&result)
             return result
         } catch {
             return FileReadResult(file: file, documents: [], problems: [error])
@@ -45,12 +50,35 @@ public enum DocumentReader {
         read(bytes: bytes, file: InputFile(path: name, relativePath: name), as: format)
     }
 
-    static func read(bytes: [UInt8], file: InputFile, as format: DocumentFormat? = nil) -> FileReadResult {
-        var bytes = bytes
+    /// The largest file read (3 GB): token offsets are 32-bit (`Token.maximumTextBytes`), which keeps a
+    /// document's tokens at 12 bytes each.
+    public static let maximumFileBytes = Token.maximumTextBytes
+
+    static func tooLarge(_ file: String, _ size: Int) -> InputError {
+        InputError(file: file, location: .file, code: .unreadable,
+                   message: "the file is \(size) bytes; Chancery reads files of at most \(maximumFileBytes) bytes (3 GB): split it")
+    }
+
+    /// A document whose body grew past `Token.maximumTextBytes` in Unicode normalization (NFC can triple a few
+    /// rare characters) is refused, with the file's other documents kept.
+    static func bodyTooLarge(_ result: inout FileReadResult) {
+        result.documents.removeAll { document in
+            let size = document.body.utf8.count
+            guard size > Token.maximumTextBytes else { return false }
+            result.problems.append(InputError(
+                file: document.file, location: .file, code: .unreadable,
+                message: "the body of \(document.id) is \(size) bytes once normalized (NFC); Chancery reads bodies of at most "
+                    + "\(Token.maximumTextBytes) bytes (3 GB): split the file"))
+            return true
+        }
+    }
+
+    static func read(bytes: consuming [UInt8], file: InputFile, as format: DocumentFormat? = nil) -> FileReadResult {
         let path = file.relativePath
         func failed(_ error: InputError) -> FileReadResult {
             FileReadResult(file: file, documents: [], problems: [error])
         }
+        if bytes.count > maximumFileBytes { return failed(tooLarge(path, bytes.count)) }
         let isXML = format == .teiXML || (format == nil && bytes.withUnsafeBufferPointer(TEIReader.looksLike))
         // XML that stops being UTF-8 part way is the XML parser's to report: the documents before the bad byte are kept.
         if let problem = checkText(bytes, file: path, utf8: !isXML) { return failed(problem) }
@@ -64,9 +92,10 @@ public enum DocumentReader {
             let (documents, problems) = TEIReader.read(bytes, file: path, idPrefix: id)
             return FileReadResult(file: file, documents: documents, problems: problems)
         }
-        let decoded = String(decoding: bytes, as: UTF8.self)
-        let hasCR = bytes.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
-        let text = hasCR ? TextNormalizer.unifyLineEnds(decoded) : decoded
+        if let unified = bytes.withUnsafeBufferPointer(TextNormalizer.unifyingLineEnds) { bytes = unified }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // The text holds the bytes now: a large file is not held twice while it is read.
+        bytes = []
         let lines = Self.lines(of: text)
         do throws(InputError) {
             var warnings: [InputError] = []
@@ -80,11 +109,11 @@ public enum DocumentReader {
     }
 
     /// The lines of a text, split on LF bytes (a Character split costs several times more).
-    static func lines(of text: String) -> [Substring] {
+    static func lines(of text: String) -> TextLines {
         var text = text
         // memchr finds the line ends: a loop over the bytes costs seconds on a 100 MB line in a debug build.
         let ends = text.withUTF8 { buffer -> [Int] in
-            guard let base = buffer.baseAddress else { return [] }
+            guard let base = buffer.baseAddress else { return [0] }
             var ends: [Int] = []
             var offset = 0
             while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
@@ -92,21 +121,10 @@ public enum DocumentReader {
                 ends.append(end)
                 offset = end + 1
             }
+            ends.append(buffer.count)
             return ends
         }
-        let utf8 = text.utf8
-        var lines: [Substring] = []
-        lines.reserveCapacity(ends.count + 1)
-        var start = utf8.startIndex
-        var startOffset = 0
-        for end in ends {
-            let index = utf8.index(start, offsetBy: end - startOffset)
-            lines.append(text[start..<index])
-            start = utf8.index(after: index)
-            startOffset = end + 1
-        }
-        lines.append(text[start...])
-        return lines
+        return TextLines(text: text, ends: ends)
     }
 
     /// The path without its extension: "frus-dev-wilsonfmt/d1".
@@ -153,5 +171,23 @@ public enum DocumentReader {
             }
             return nil
         }
+    }
+}
+
+/// The lines of a text, each made as a substring when asked for: 8 bytes a line (where it ends) instead of a
+/// 32-byte substring, for a large document's millions of lines.
+struct TextLines: RandomAccessCollection {
+    let text: String
+    /// Where each line ends: its LF, or the end of the text for the last line.
+    let ends: [Int]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ends.count }
+
+    subscript(index: Int) -> Substring {
+        let start = index == 0 ? 0 : ends[index - 1] + 1
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return text[lower..<utf8.index(lower, offsetBy: ends[index] - start)]
     }
 }

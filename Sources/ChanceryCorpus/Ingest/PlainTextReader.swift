@@ -5,7 +5,8 @@
 /// most six words before it, the place ("Washington, January 11, 1958, 12:48
 /// p.m."). Without one, the document has no date: none is guessed from the body.
 enum PlainTextReader {
-    static func read(_ lines: [Substring], file: String, id: String, warnings: inout [InputError]) throws(InputError) -> Document {
+    static func read<Lines: RandomAccessCollection<Substring>>(_ lines: Lines, file: String, id: String, warnings: inout [InputError]) throws(InputError)
+        -> Document where Lines.Index == Int {
         guard let titleIndex = lines.firstIndex(where: { !$0.trimmingWhitespace.isEmpty }) else {
             throw InputError(file: file, location: .file, code: .empty, message: "the file holds only whitespace")
         }
@@ -47,11 +48,10 @@ enum PlainTextReader {
             break
         }
 
-        let paragraphs = BodyLayout.paragraphs(of: lines[min(bodyStart, lines.count)...], firstLine: bodyStart + 1)
-        let layout = paragraphs.isEmpty ? (header: [], body: [], closing: []) : BodyLayout.split(paragraphs)
+        let layout = BodyLayout.layout(of: lines[min(bodyStart, lines.count)...], firstLine: bodyStart + 1) ?? (header: [], body: "", closing: [])
         return Document(
             id: id, file: file, format: .plainText, title: title, date: date, metadata: metadata,
-            header: layout.header, body: layout.body.map(\.text).joined(separator: "\n\n"), closing: layout.closing
+            header: layout.header, body: layout.body, closing: layout.closing
         )
     }
 

@@ -1,25 +1,53 @@
-/// Finds the first byte where a buffer stops being valid UTF-8.
+/// Finds the first byte where a buffer stops being valid UTF-8: the one validator of documents, option files
+/// and the XML parser, which words its own messages from the `Fault` (XML/XMLPullParser+Encoding.swift).
 package enum UTF8Check {
-    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil when all are valid.
+    /// Why the byte at a `Problem`'s offset ends the valid text.
+    package enum Fault: Equatable, Sendable {
+        /// A NUL byte, when the caller asked for NUL to be refused.
+        case nul
+        /// A continuation byte (0x80–0xBF) with no lead byte before it.
+        case strayContinuation
+        /// A byte that never starts a sequence: 0xC0, 0xC1 (overlong) or 0xF5–0xFF (past U+10FFFF).
+        case invalidLead
+        /// A lead byte whose sequence the end of the buffer cuts off.
+        case cutOff
+        /// A lead byte followed by `next`, which does not continue a valid sequence (not a continuation byte,
+        /// or one that makes an overlong form, a surrogate or a scalar past U+10FFFF).
+        case badContinuation(next: UInt8)
+    }
+
+    /// The first byte that is not valid, and why.
+    package struct Problem: Equatable, Sendable {
+        package var offset: Int
+        package var fault: Fault
+    }
+
+    /// Checks `bytes` from `start`, eight bytes at a time while they are ASCII: the first problem (nil when
+    /// all are valid), and whether any byte before it (or any at all, without one) is not ASCII.
     ///
-    /// Follows the Unicode well-formedness table (no overlongs, no surrogates,
-    /// nothing above U+10FFFF), with an eight-bytes-at-a-time ASCII path.
-    package static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Follows the Unicode well-formedness table (no overlongs, no surrogates, nothing above U+10FFFF); with
+    /// `rejectingNUL`, a NUL byte is a problem too (XML allows none).
+    package static func validate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, rejectingNUL: Bool = false) -> (problem: Problem?, sawNonASCII: Bool) {
+        guard let base = bytes.baseAddress else { return (nil, false) }
+        let raw = UnsafeRawPointer(base)
         let n = bytes.count
-        var i = 0
+        var i = start
+        var sawNonASCII = false
         while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
+            // Eight bytes at a time while they are all ASCII (and, when NUL is refused, none is NUL).
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 || (rejectingNUL && hasZeroByte(word)) { break }
+                i += 8
             }
+            guard i < n else { break }
             let lead = bytes[i]
             if lead < 0x80 {
+                if lead == 0, rejectingNUL { return (Problem(offset: i, fault: .nul), sawNonASCII) }
                 i += 1
                 continue
             }
+            sawNonASCII = true
             let length: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch lead {
@@ -30,17 +58,30 @@ package enum UTF8Check {
             case 0xF0: length = 4; lower = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upper = 0x8F
-            default: return i
+            case 0x80...0xBF: return (Problem(offset: i, fault: .strayContinuation), sawNonASCII)
+            default: return (Problem(offset: i, fault: .invalidLead), sawNonASCII)
             }
-            guard i + length <= n else { return i }
-            let second = bytes[i + 1]
-            guard second >= lower, second <= upper else { return i }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 {
-                return i
+            for k in 1..<length {
+                guard i + k < n else { return (Problem(offset: i, fault: .cutOff), sawNonASCII) }
+                let next = bytes[i + k]
+                guard next >= (k == 1 ? lower : 0x80), next <= (k == 1 ? upper : 0xBF) else {
+                    return (Problem(offset: i, fault: .badContinuation(next: next)), sawNonASCII)
+                }
             }
             i += length
         }
-        return nil
+        return (nil, sawNonASCII)
+    }
+
+    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil when all are valid.
+    package static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        validate(bytes).problem?.offset
+    }
+
+    /// Whether any byte of `word` is zero (the classic SWAR test).
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     /// 1-based line and column (in characters) of a byte offset, for messages.

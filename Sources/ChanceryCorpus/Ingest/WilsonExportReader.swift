@@ -10,12 +10,13 @@ enum WilsonExportReader {
     ///
     /// A file in this layout that lacks a required section is then reported as
     /// a broken export, not silently read as plain text.
-    static func looksLike(_ lines: [Substring]) -> Bool {
+    static func looksLike<Lines: Collection<Substring>>(_ lines: Lines) -> Bool {
         guard let first = lines.first(where: { !$0.trimmingWhitespace.isEmpty }), bold(first) != nil else { return false }
         return lines.contains { sectionName($0) != nil }
     }
 
-    static func read(_ lines: [Substring], file: String, id: String) throws(InputError) -> Document {
+    static func read<Lines: RandomAccessCollection<Substring>>(_ lines: Lines, file: String, id: String) throws(InputError) -> Document
+    where Lines.Index == Int {
         func fail(_ line: Int, _ column: Int?, _ code: InputError.Code, _ message: String) -> InputError {
             InputError(file: file, location: .line(line, column: column), code: code, message: message)
         }
@@ -67,11 +68,9 @@ enum WilsonExportReader {
         // Body runs to the closing `[...]`, if there is one.
         var bodyEnd = lines.count
         if let closing = lines[bodyStart...].lastIndex(where: { $0.trimmingWhitespace == "[...]" }) { bodyEnd = closing }
-        let paragraphs = BodyLayout.paragraphs(of: lines[bodyStart..<bodyEnd], firstLine: bodyStart + 1)
-        guard !paragraphs.isEmpty else {
+        guard let layout = BodyLayout.layout(of: lines[bodyStart..<bodyEnd], firstLine: bodyStart + 1) else {
             throw fail(bodyStart, nil, .missingSection, "the body after the `[...]` line is empty")
         }
-        let layout = BodyLayout.split(paragraphs)
 
         var metadata = DocumentMetadata()
         let citation = Citation(lines: citationLines, title: title, dateText: dateText)
@@ -86,7 +85,7 @@ enum WilsonExportReader {
 
         return Document(
             id: id, file: file, format: .wilsonExport, title: title, date: date, metadata: metadata,
-            header: layout.header, body: layout.body.map(\.text).joined(separator: "\n\n"), closing: layout.closing
+            header: layout.header, body: layout.body, closing: layout.closing
         )
     }
 

@@ -137,19 +137,20 @@ extension Collection where Element == UInt8 {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing whitespace and newlines.
-    public var trimmingWhitespace: String {
-        // Most text starts and ends with a plain ASCII character: a character that starts with one (or ends with
-        // one, as nothing follows a space in a character but marks) is not whitespace, no grapheme need be found.
+    /// `trimmingWhitespace` as a piece of the text, not a copy.
+    public var whitespaceTrimmed: Substring {
         var text = Substring(self)
         if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
            !first.isASCIIWhitespace, !last.isASCIIWhitespace {
-            return String(text)
+            return text
         }
         while let first = text.first, first.isSpace { text.removeFirst() }
         while let last = text.last, last.isSpace { text.removeLast() }
-        return String(text)
+        return text
     }
+
+    /// The text without leading and trailing whitespace and newlines.
+    public var trimmingWhitespace: String { String(whitespaceTrimmed) }
 }
 
 extension Character {

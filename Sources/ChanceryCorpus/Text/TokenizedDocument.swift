@@ -16,7 +16,15 @@ public struct TokenizedDocument: Sendable {
         (sentences, tokens) = body.withUTF8 { bytes in
             let sentences = SentenceSplitter.sentences(in: bytes)
             var tokens: [Token] = []
-            tokens.reserveCapacity(bytes.count / 6)
+            if bytes.count > Self.countedFirstAbove {
+                // A large text's tokens are counted before they are stored: a guess that fell short doubled the
+                // array, and for a moment held it three times over.
+                var count = 0
+                Tokenizer.scan(bytes, inChunks: { count += $0.count })
+                tokens.reserveCapacity(count)
+            } else {
+                tokens.reserveCapacity(bytes.count / 6)
+            }
             var sentence = 0
             var span = 0
             Tokenizer.scan(bytes) { range, isNumeric in
@@ -25,9 +33,16 @@ public struct TokenizedDocument: Sendable {
                 let isEditorial = span < spans.count && spans[span].contains(range.lowerBound)
                 tokens.append(Token(range: range, sentence: sentence, isEditorial: isEditorial, isNumeric: isNumeric))
             }
+            // The guess of one token per six bytes is kept only when near: a text of short words would hold up to
+            // twice the tokens' size in capacity, for as long as the document is held (`terms` holds every
+            // document's tokens at once).
+            if tokens.capacity > tokens.count + tokens.count / 16 + 64 { tokens = tokens.withUnsafeBufferPointer { Array($0) } }
             return (sentences, tokens)
         }
     }
+
+    /// Texts longer than this (in UTF-8 bytes) have their tokens counted before they are stored.
+    static let countedFirstAbove = 1 << 20
 
     /// The token as written ("Self-reliance").
     public func surface(_ token: Token) -> Substring {
@@ -44,6 +59,17 @@ public struct TokenizedDocument: Sendable {
     public var terms: [String] {
         var body = document.body
         return body.withUTF8 { bytes in tokens.map { Tokenizer.term(bytes, $0.range) } }
+    }
+
+    /// The number of distinct counting forms among the tokens: `Set(terms).count`, without an array of every
+    /// token's form (16 bytes a token, more for a long word) on the way.
+    public var distinctTermCount: Int {
+        var body = document.body
+        return body.withUTF8 { bytes in
+            var seen: Set<String> = []
+            for token in tokens { seen.insert(Tokenizer.term(bytes, token.range)) }
+            return seen.count
+        }
     }
 
     /// The sentence's text.

@@ -41,8 +41,8 @@ public enum Tokenizer {
     }
 
     /// Hands the tokens of `bytes` over in chunks, scanned into a small buffer on the stack: the scan stores
-    /// each token and calls out once per chunk.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
+    /// each token and calls out once per chunk (a caller need not hold a large text's tokens at once).
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
         byteClasses.withUnsafeBufferPointer { table in
             var scanner = Scanner(bytes: bytes, table: table)
             withUnsafeTemporaryAllocation(of: Span.self, capacity: 256) { buffer in

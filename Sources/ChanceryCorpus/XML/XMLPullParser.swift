@@ -8,86 +8,16 @@ import Foundation
 // DTDs and external entities are skipped or rejected), entity expansion is
 // budgeted, nesting is bounded, and the parser is iterative so deep input
 // cannot overflow the stack.
-
-// MARK: - Public types
-
-/// A well-formedness or safety error, with the position where it was found.
-public struct XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What went wrong, in words meant for the person who owns the document.
-    public var message: String
-    /// 1-based line of the error.
-    public var line: Int
-    /// 1-based column, counted in Unicode scalars on that line.
-    public var column: Int
-    /// 0-based offset of the error in the input bytes.
-    public var byteOffset: Int
-    /// True when the document is not UTF-8 XML text from `byteOffset` on: another encoding (refused before any
-    /// event), or bytes that are not UTF-8 or are NUL (the events before them were returned).
-    public var isEncodingError: Bool
-
-    /// Creates an error at an explicit position.
-    public init(message: String, line: Int, column: Int, byteOffset: Int, isEncodingError: Bool = false) {
-        self.message = message
-        self.line = line
-        self.column = column
-        self.byteOffset = byteOffset
-        self.isEncodingError = isEncodingError
-    }
-
-    /// `"line:column: message"`.
-    public var description: String { "\(line):\(column): \(message)" }
-}
-
-/// One attribute of a start tag, with its value decoded and normalized.
-public struct XMLAttribute: Sendable, Equatable {
-    /// The qualified name as written, e.g. `"xml:id"`.
-    public var name: String
-    /// The value with references decoded and tab, CR and LF turned into spaces.
-    public var value: String
-
-    /// Creates an attribute.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The part of the name after its prefix: `"id"` for `"xml:id"`.
-    public var localName: Substring { XMLName.localName(of: name) }
-}
-
-extension Array where Element == XMLAttribute {
-    /// The value of the first attribute whose qualified name is `name`, if any.
-    public func value(of name: String) -> String? {
-        first { $0.name == name }?.value
-    }
-}
-
-/// Helpers for qualified names; the parser does no namespace resolution.
-public enum XMLName {
-    /// The part of a qualified name after the first colon, or the whole name.
-    public static func localName(of qualifiedName: String) -> Substring {
-        let whole = Substring(qualifiedName)
-        guard let colon = whole.firstIndex(of: ":") else { return whole }
-        return whole[whole.index(after: colon)...]
-    }
-
-    /// The part of a qualified name before the first colon, if it has one.
-    public static func prefix(of qualifiedName: String) -> Substring? {
-        let whole = Substring(qualifiedName)
-        guard let colon = whole.firstIndex(of: ":") else { return nil }
-        return whole[..<colon]
-    }
-}
-
-/// One step of a document, as returned by `XMLPullParser.next()`.
-public enum XMLEvent: Sendable, Equatable {
-    /// A start tag; `name` is the qualified name as written.
-    case startElement(name: String, attributes: [XMLAttribute])
-    /// An end tag; also emitted right after the start of an empty element.
-    case endElement(name: String)
-    /// Character data with references decoded and CDATA included; may arrive in pieces.
-    case text(String)
-}
+//
+// This file holds the parser's state, the driver and the element and
+// character-data scanning; the other facets are extensions beside it:
+// XMLPullParser+Encoding.swift (BOM, declared encoding, UTF-8 validation),
+// +Entities (references and budgeted expansion), +Doctype (the DOCTYPE and its
+// entity declarations), +Position (line and column, errors) and +Scanning
+// (names, literals, byte classes). The public values are in XMLEvent.swift and
+// XMLParseError.swift. State and helpers the facets share are internal, not
+// private, because Swift's private does not reach across files; only the
+// XML/ files use them.
 
 /// Resource bounds that keep hostile documents from exhausting memory or time.
 public struct XMLLimits: Sendable, Equatable {
@@ -125,31 +55,31 @@ public struct XMLPullParser: Sendable {
     public private(set) var column = 1
 
     private let input: [UInt8]
-    private let limits: XMLLimits
+    let limits: XMLLimits
     /// Where the readable input ends: the first byte that is not UTF-8 XML text, else the input's end.
-    private var readable: Int
+    var readable: Int
     /// The error at `readable` when the input goes on past it with bytes that are not UTF-8 XML text.
-    private var encodingError: XMLParseError?
-    private var pos = 0
-    private var phase = Phase.notStarted
+    var encodingError: XMLParseError?
+    var pos = 0
+    var phase = Phase.notStarted
     private var open: [OpenElement] = []
     private var pendingEnd: String?
     private var rootName = ""
-    private var sawDoctype = false
-    private var entities: [String: Entity] = [:]
-    private var entityDeclarations = 0
-    private var expandedBytes = 0
+    var sawDoctype = false
+    var entities: [String: Entity] = [:]
+    var entityDeclarations = 0
+    var expandedBytes = 0
     /// Steps taken expanding entities so far: one per entity entered and one per byte of replacement text read.
     ///
     /// The work the expansion budget bounds, counted so tests can check the bound
     /// without timing it (Tests/ChanceryCorpusTests/XMLPullParserTests.swift).
-    private(set) var entityExpansionSteps = 0
+    var entityExpansionSteps = 0
     /// Reused across events so decoding text does not allocate each time.
-    private var scratch: [UInt8] = []
+    var scratch: [UInt8] = []
     /// Where counting lines starts (after a BOM).
-    private var origin = Cursor()
+    var origin = Cursor()
     /// Line/column bookkeeping advances lazily from one event start to the next.
-    private var cursor = Cursor()
+    var cursor = Cursor()
     private var failure: XMLParseError?
 
     /// Creates a parser over UTF-8 bytes; nothing is read until `next()`.
@@ -188,7 +118,7 @@ public struct XMLPullParser: Sendable {
 
     // MARK: State
 
-    private enum Phase: Sendable {
+    enum Phase: Sendable {
         case notStarted, prolog, content, epilog, finished
     }
 
@@ -199,12 +129,12 @@ public struct XMLPullParser: Sendable {
         var line: Int
     }
 
-    private enum Entity: Sendable {
+    enum Entity: Sendable {
         case `internal`([UInt8])
         case external
     }
 
-    private struct Cursor: Sendable {
+    struct Cursor: Sendable {
         var offset = 0
         var line = 1
         var column = 1
@@ -281,46 +211,6 @@ public struct XMLPullParser: Sendable {
                     return try readStartTag(buf)
                 }
             }
-        }
-    }
-
-    /// Validates the encoding (setting where the readable input ends) and skips the BOM and XML declaration.
-    ///
-    /// A document in another encoding (a UTF-16 byte order mark, an XML declaration naming an encoding that is
-    /// not UTF-8) is refused at once; bytes that are not UTF-8 in a UTF-8 document end the readable input.
-    private mutating func begin(_ whole: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
-        phase = .prolog
-        if whole.count >= 2, (whole[0] == 0xFF && whole[1] == 0xFE) || (whole[0] == 0xFE && whole[1] == 0xFF) {
-            throw encodingProblem("the document is UTF-16 (it starts with a UTF-16 byte order mark); Chancery reads only UTF-8", at: 0, whole)
-        }
-        if whole.count >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF {
-            pos = 3
-            origin = Cursor(offset: 3)
-            cursor = origin
-        }
-        let declaredEncoding = Self.declaredEncoding(whole, from: pos)
-        let validation = Self.validateUTF8(whole, from: pos)
-        let foreign = declaredEncoding.map { !Self.isUTF8Compatible($0) } ?? false
-        if let problem = validation.problem {
-            if let declaredEncoding, foreign {
-                throw encodingProblem(problem.message + " (the XML declaration says encoding=\"\(declaredEncoding)\"; Chancery reads only UTF-8)",
-                                      at: problem.offset, whole)
-            }
-            encodingError = encodingProblem(problem.message, at: problem.offset, whole)
-            readable = problem.offset
-        }
-        if let declaredEncoding, foreign, validation.sawNonASCII {
-            throw encodingProblem("the document declares encoding \"\(declaredEncoding)\"; Chancery reads only UTF-8", at: pos, whole)
-        }
-        let buf = UnsafeBufferPointer(rebasing: whole[..<readable])
-        let n = buf.count
-        // `<?xml-stylesheet …?>` is an ordinary PI; only `<?xml` plus space or `?` is the declaration.
-        if hasPrefix(buf, pos, "<?xml"), pos + 5 < n, buf[pos + 5].isXMLWhitespace || buf[pos + 5] == .question {
-            let start = pos
-            guard let end = find(buf, from: pos + 5, "?>") else {
-                throw endOfInput("unterminated XML declaration", at: start, buf)
-            }
-            pos = end + 2
         }
     }
 
@@ -452,29 +342,26 @@ public struct XMLPullParser: Sendable {
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
         pos = i
         while true {
+            // A run up to the closing quote, '<' or '&': a line end (CRLF is one) is one space, as are tab and LF.
+            i = pos
+            while i < n, buf[i] != quote, buf[i] != .lt, buf[i] != .amp { i += 1 }
+            let runStart = scratch.count
+            TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[pos..<i]), to: &scratch, lineEnd: .space)
+            for k in runStart..<scratch.count where scratch[k] == .tab || scratch[k] == .lf {
+                scratch[k] = .space
+            }
+            pos = i
             guard pos < n else {
                 throw endOfInput("unexpected end of file in the value of attribute \(attributeName) in <\(elementName)> (its quote opened at line \(position(of: valueStart, buf).line))", at: n, buf)
             }
-            let b = buf[pos]
-            switch b {
+            switch buf[pos] {
             case quote:
                 pos += 1
                 return String(decoding: scratch, as: UTF8.self)
             case .lt:
                 throw parseError("'<' is not allowed in the value of attribute \(attributeName) in <\(elementName)> (write &lt;)", at: pos, buf)
-            case .amp:
+            default:  // '&'
                 try readReference(buf, inAttribute: true)
-            case .tab, .lf:
-                scratch.append(.space)
-                pos += 1
-            case .cr:
-                // CRLF is one line end, hence one space.
-                scratch.append(.space)
-                pos += 1
-                if pos < n, buf[pos] == .lf { pos += 1 }
-            default:
-                scratch.append(b)
-                pos += 1
             }
         }
     }
@@ -489,19 +376,16 @@ public struct XMLPullParser: Sendable {
             var i = pos
             while i < n {
                 let b = buf[i]
-                if b == .lt || b == .amp || b == .cr { break }
+                if b == .lt || b == .amp { break }
                 i += 1
             }
             if i > pos {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+                // The run ends at '<', '&' or the end, so no CRLF is split.
+                TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[pos..<i]), to: &scratch)
                 pos = i
             }
             guard pos < n else { return }
             switch buf[pos] {
-            case .cr:
-                scratch.append(.lf)
-                pos += 1
-                if pos < n, buf[pos] == .lf { pos += 1 }
             case .amp:
                 try readReference(buf, inAttribute: false)
             default:
@@ -530,28 +414,11 @@ public struct XMLPullParser: Sendable {
         guard let end = find(buf, from: contentStart, "]]>") else {
             throw endOfInput("unterminated CDATA section", at: start, buf)
         }
-        appendNormalizingLineEnds(buf, contentStart, end)
+        TextNormalizer.appendUnifyingLineEnds(UnsafeBufferPointer(rebasing: buf[contentStart..<end]), to: &scratch)
         pos = end + 3
     }
 
-    private mutating func appendNormalizingLineEnds(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        var runStart = start
-        var i = start
-        while i < end {
-            if buf[i] == .cr {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                scratch.append(.lf)
-                i += 1
-                if i < end, buf[i] == .lf { i += 1 }
-                runStart = i
-            } else {
-                i += 1
-            }
-        }
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<end]))
-    }
-
-    private mutating func skipComment(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
+    mutating func skipComment(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
         let start = pos
         guard let end = find(buf, from: pos + 4, "-->") else {
             throw endOfInput("unterminated comment", at: start, buf)
@@ -559,7 +426,7 @@ public struct XMLPullParser: Sendable {
         pos = end + 3
     }
 
-    private mutating func skipProcessingInstruction(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
+    mutating func skipProcessingInstruction(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
         let start = pos
         pos += 2
         guard let (targetStart, targetEnd) = readName(buf) else {
@@ -577,481 +444,7 @@ public struct XMLPullParser: Sendable {
         pos = end + 2
     }
 
-    // MARK: References and entities
-
-    private enum ReferenceScan {
-        case character(Unicode.Scalar, end: Int)
-        case predefined(UInt8, end: Int)
-        case named(String, end: Int)
-        case invalid(String)
-        /// Invalid because the input ends before the reference does.
-        case cutOff(String)
-    }
-
-    /// Decodes the reference at `pos` (which holds '&') into `scratch`.
-    private mutating func readReference(_ buf: UnsafeBufferPointer<UInt8>, inAttribute: Bool) throws(XMLParseError) {
-        let amp = pos
-        switch Self.scanReference(buf, at: amp) {
-        case .invalid(let message):
-            throw parseError(message, at: amp, buf)
-        case .cutOff(let message):
-            throw endOfInput(message, at: amp, buf)
-        case .character(let scalar, let end):
-            appendScalar(scalar)
-            pos = end
-        case .predefined(let byte, let end):
-            scratch.append(byte)
-            pos = end
-        case .named(let name, let end):
-            try expand(name, inAttribute: inAttribute, referenceOffset: amp, buf)
-            pos = end
-        }
-    }
-
-    /// Expands an internal entity iteratively, charging every replacement text to the budget.
-    ///
-    /// Charging each expansion (at least one byte, even for empty text) bounds the
-    /// work of both "billion laughs" and its empty-entity variant.
-    private mutating func expand(_ name: String, inAttribute: Bool, referenceOffset: Int, _ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
-        struct Frame {
-            var name: String
-            var text: [UInt8]
-            var index = 0
-        }
-        var frames: [Frame] = []
-        var active: Set<String> = []
-
-        let outermost = name
-        func resolve(_ name: String, from parent: String?) throws(XMLParseError) -> [UInt8] {
-            let via = parent.map { " (referenced inside &\($0);)" } ?? ""
-            switch entities[name] {
-            case nil:
-                throw parseError("undeclared entity &\(name);\(via)", at: referenceOffset, buf)
-            case .external:
-                throw parseError("entity &\(name);\(via) refers to an external resource, which Chancery never loads", at: referenceOffset, buf)
-            case .internal(let text):
-                entityExpansionSteps += 1
-                expandedBytes += max(text.count, 1)
-                if expandedBytes > limits.maxEntityExpansionBytes {
-                    throw parseError("expanding entity &\(outermost); goes past the limit of \(limits.maxEntityExpansionBytes) bytes of entity text (XMLLimits.maxEntityExpansionBytes); the document may be an entity-expansion (\"billion laughs\") attack", at: referenceOffset, buf)
-                }
-                return text
-            }
-        }
-
-        frames.append(Frame(name: name, text: try resolve(name, from: nil)))
-        active.insert(name)
-        while let top = frames.last {
-            entityExpansionSteps += 1
-            let level = frames.count - 1
-            let i = top.index
-            guard i < top.text.count else {
-                active.remove(top.name)
-                frames.removeLast()
-                continue
-            }
-            let b = top.text[i]
-            switch b {
-            case .amp:
-                let scan = top.text.withUnsafeBufferPointer { Self.scanReference($0, at: i) }
-                switch scan {
-                case .invalid(let message), .cutOff(let message):
-                    throw parseError("\(message) (inside entity &\(top.name);)", at: referenceOffset, buf)
-                case .character(let scalar, let end):
-                    appendScalar(scalar)
-                    frames[level].index = end
-                case .predefined(let byte, let end):
-                    scratch.append(byte)
-                    frames[level].index = end
-                case .named(let inner, let end):
-                    frames[level].index = end
-                    if active.contains(inner) {
-                        let chain = frames.map { "&\($0.name);" }.joined(separator: " → ")
-                        throw parseError("entity &\(inner); refers to itself (\(chain) → &\(inner);)", at: referenceOffset, buf)
-                    }
-                    let text = try resolve(inner, from: top.name)
-                    frames.append(Frame(name: inner, text: text))
-                    active.insert(inner)
-                }
-            case .lt:
-                if inAttribute {
-                    throw parseError("entity &\(top.name); puts '<' in an attribute value, which is not allowed", at: referenceOffset, buf)
-                }
-                throw parseError("entity &\(top.name); contains markup, which Chancery does not expand", at: referenceOffset, buf)
-            case .tab, .lf, .cr:
-                // Attribute values turn whitespace from entity text into spaces too (XML 1.0 §3.3.3).
-                scratch.append(inAttribute ? .space : b)
-                frames[level].index = i + 1
-            default:
-                scratch.append(b)
-                frames[level].index = i + 1
-            }
-        }
-    }
-
-    private mutating func appendScalar(_ scalar: Unicode.Scalar) {
-        scratch.append(contentsOf: scalar.utf8)
-    }
-
-    /// Parses `&…;` at `amp`; shared by document text and entity replacement text.
-    private static func scanReference(_ p: UnsafeBufferPointer<UInt8>, at amp: Int) -> ReferenceScan {
-        let n = p.count
-        var i = amp + 1
-        guard i < n else { return .cutOff("'&' at end of input (write &amp; for a literal '&')") }
-        if p[i] == .hash {
-            i += 1
-            var radix: UInt32 = 10
-            if i < n, p[i] == UInt8(ascii: "x") {
-                radix = 16
-                i += 1
-            }
-            let digitsStart = i
-            var value: UInt32 = 0
-            while i < n, let digit = hexDigitValue(p[i]), digit < radix {
-                // Saturate past the Unicode range so long digit strings cannot overflow.
-                value = min(value * radix + digit, 0x11_0000)
-                i += 1
-            }
-            guard i > digitsStart, i < n, p[i] == .semicolon else {
-                let message = "malformed character reference \(snippet(p, amp, min(i + 1, n))) (expected &#digits; or &#xhex;)"
-                return i < n ? .invalid(message) : .cutOff(message)
-            }
-            guard isXMLChar(value), let scalar = Unicode.Scalar(value) else {
-                return .invalid("character reference \(snippet(p, amp, i + 1)) is not a character allowed in XML")
-            }
-            return .character(scalar, end: i + 1)
-        }
-        guard p[i].isNameStart else {
-            return .invalid("'&' must start an entity or character reference (write &amp; for a literal '&')")
-        }
-        let nameStart = i
-        i += 1
-        while i < n, p[i].isNameChar { i += 1 }
-        guard i < n, p[i] == .semicolon else {
-            let message = "entity reference \(snippet(p, amp, i)) is missing its ';'"
-            return i < n ? .invalid(message) : .cutOff(message)
-        }
-        if let byte = predefinedEntity(p, nameStart, i) {
-            return .predefined(byte, end: i + 1)
-        }
-        return .named(string(p, nameStart, i), end: i + 1)
-    }
-
-    private static func predefinedEntity(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8? {
-        switch end - start {
-        case 2:
-            guard p[start + 1] == UInt8(ascii: "t") else { return nil }
-            if p[start] == UInt8(ascii: "l") { return .lt }
-            if p[start] == UInt8(ascii: "g") { return .gt }
-        case 3:
-            if p[start] == UInt8(ascii: "a"), p[start + 1] == UInt8(ascii: "m"), p[start + 2] == UInt8(ascii: "p") { return .amp }
-        case 4:
-            if p[start] == UInt8(ascii: "q"), p[start + 1] == UInt8(ascii: "u"), p[start + 2] == UInt8(ascii: "o"), p[start + 3] == UInt8(ascii: "t") { return .quote }
-            if p[start] == UInt8(ascii: "a"), p[start + 1] == UInt8(ascii: "p"), p[start + 2] == UInt8(ascii: "o"), p[start + 3] == UInt8(ascii: "s") { return .apostrophe }
-        default:
-            break
-        }
-        return nil
-    }
-
-    /// The XML 1.0 `Char` production: references may not produce NUL, other C0 controls, surrogates or non-characters FFFE/FFFF.
-    private static func isXMLChar(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x9, 0xA, 0xD: return true
-        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x1_0000...0x10_FFFF: return true
-        default: return false
-        }
-    }
-
-    private static func hexDigitValue(_ b: UInt8) -> UInt32? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b &- UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b &- UInt8(ascii: "a")) + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b &- UInt8(ascii: "A")) + 10
-        default: return nil
-        }
-    }
-
-    // MARK: DOCTYPE
-
-    /// Skips a DOCTYPE, recording internal entity declarations; external IDs are never resolved.
-    private mutating func readDoctype(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
-        let n = buf.count
-        let start = pos
-        sawDoctype = true
-        pos += 9
-        guard skipWhitespace(buf), readName(buf) != nil else {
-            throw parseError("expected the root element name after <!DOCTYPE", at: pos, buf, cutShort: pos >= n)
-        }
-        var sawSubset = false
-        while true {
-            skipWhitespace(buf)
-            guard pos < n else { throw endOfInput("unterminated DOCTYPE declaration", at: start, buf) }
-            let b = buf[pos]
-            if b == .gt {
-                pos += 1
-                return
-            }
-            if b == .lbracket, !sawSubset {
-                sawSubset = true
-                pos += 1
-                try readInternalSubset(buf, doctypeStart: start)
-            } else if b == .quote || b == .apostrophe {
-                try skipQuoted(buf)
-            } else if !sawSubset, readName(buf) != nil {
-                // SYSTEM or PUBLIC: the identifiers that follow are skipped, never fetched.
-            } else {
-                throw parseError("unexpected character \(Self.describe(buf, at: pos)) in the DOCTYPE declaration", at: pos, buf)
-            }
-        }
-    }
-
-    private mutating func readInternalSubset(_ buf: UnsafeBufferPointer<UInt8>, doctypeStart: Int) throws(XMLParseError) {
-        let n = buf.count
-        while true {
-            skipWhitespace(buf)
-            guard pos < n else { throw endOfInput("unterminated DOCTYPE internal subset", at: doctypeStart, buf) }
-            let b = buf[pos]
-            if b == .rbracket {
-                pos += 1
-                return
-            }
-            if b == .percent {
-                // Parameter entities are never expanded: they would mostly serve to pull in external DTD text.
-                let refStart = pos
-                pos += 1
-                guard readName(buf) != nil, pos < n, buf[pos] == .semicolon else {
-                    throw parseError("malformed parameter-entity reference in the DOCTYPE", at: refStart, buf, cutShort: pos >= n)
-                }
-                pos += 1
-            } else if hasPrefix(buf, pos, "<!--") {
-                try skipComment(buf)
-            } else if hasPrefix(buf, pos, "<?") {
-                try skipProcessingInstruction(buf)
-            } else if hasPrefix(buf, pos, "<!ENTITY") {
-                try readEntityDeclaration(buf)
-            } else if hasPrefix(buf, pos, "<!ELEMENT") || hasPrefix(buf, pos, "<!ATTLIST") || hasPrefix(buf, pos, "<!NOTATION") {
-                try skipDeclaration(buf)
-            } else {
-                throw markupError("unexpected \(Self.describe(buf, at: pos)) in the DOCTYPE internal subset", at: pos, buf)
-            }
-        }
-    }
-
-    /// Skips `<!ELEMENT …>`, `<!ATTLIST …>` or `<!NOTATION …>`; quoted text may contain '>'.
-    private mutating func skipDeclaration(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
-        let n = buf.count
-        let start = pos
-        pos += 2
-        while pos < n {
-            let b = buf[pos]
-            if b == .gt {
-                pos += 1
-                return
-            }
-            if b == .quote || b == .apostrophe {
-                try skipQuoted(buf)
-            } else {
-                pos += 1
-            }
-        }
-        throw endOfInput("unterminated markup declaration", at: start, buf)
-    }
-
-    private mutating func skipQuoted(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
-        let n = buf.count
-        let start = pos
-        let quote = buf[pos]
-        var i = pos + 1
-        while i < n, buf[i] != quote { i += 1 }
-        guard i < n else { throw endOfInput("unterminated quoted string", at: start, buf) }
-        pos = i + 1
-    }
-
-    private mutating func readEntityDeclaration(_ buf: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
-        let n = buf.count
-        let start = pos
-        pos += 8
-        entityDeclarations += 1
-        if entityDeclarations > limits.maxInternalEntities {
-            throw parseError("more than \(limits.maxInternalEntities) entity declarations (XMLLimits.maxInternalEntities)", at: start, buf)
-        }
-        guard skipWhitespace(buf) else { throw parseError("expected whitespace after <!ENTITY", at: pos, buf, cutShort: pos >= n) }
-        var isParameter = false
-        if pos < n, buf[pos] == .percent {
-            isParameter = true
-            pos += 1
-            skipWhitespace(buf)
-        }
-        guard let (nameStart, nameEnd) = readName(buf) else {
-            throw parseError("expected an entity name in <!ENTITY", at: min(pos, n), buf, cutShort: pos >= n)
-        }
-        let name = Self.string(buf, nameStart, nameEnd)
-        guard skipWhitespace(buf), pos < n else {
-            throw parseError("expected a value or SYSTEM/PUBLIC identifier for entity \(name)", at: min(pos, n), buf, cutShort: pos >= n)
-        }
-        let entity: Entity
-        if buf[pos] == .quote || buf[pos] == .apostrophe {
-            entity = .internal(try readEntityValue(buf, entityName: name))
-        } else if hasPrefix(buf, pos, "SYSTEM") || hasPrefix(buf, pos, "PUBLIC") {
-            // Remember that it exists so a reference gets a clear refusal; the identifiers
-            // (and any NDATA notation) are skipped, never resolved.
-            entity = .external
-            while true {
-                skipWhitespace(buf)
-                guard pos < n else { throw endOfInput("unterminated declaration of entity \(name)", at: start, buf) }
-                if buf[pos] == .gt { break }
-                if buf[pos] == .quote || buf[pos] == .apostrophe {
-                    try skipQuoted(buf)
-                } else if readName(buf) == nil {
-                    throw parseError("unexpected character \(Self.describe(buf, at: pos)) in the declaration of entity \(name)", at: pos, buf)
-                }
-            }
-        } else {
-            throw markupError("expected a quoted value or SYSTEM/PUBLIC identifier for entity \(name)", at: pos, buf)
-        }
-        skipWhitespace(buf)
-        guard pos < n, buf[pos] == .gt else {
-            throw parseError("expected '>' to finish the declaration of entity \(name)", at: min(pos, n), buf, cutShort: pos >= n)
-        }
-        pos += 1
-        // The first declaration binds (XML 1.0 §4.2), and the five predefined entities are never redefined.
-        if !isParameter, entities[name] == nil {
-            entities[name] = entity
-        }
-    }
-
-    /// Reads an entity's literal value into its replacement text.
-    ///
-    /// Character references are decoded now and entity references kept for use
-    /// time, as XML 1.0 §4.5 prescribes.
-    private mutating func readEntityValue(_ buf: UnsafeBufferPointer<UInt8>, entityName: String) throws(XMLParseError) -> [UInt8] {
-        let n = buf.count
-        let start = pos
-        let quote = buf[pos]
-        pos += 1
-        scratch.removeAll(keepingCapacity: true)
-        while true {
-            guard pos < n else { throw endOfInput("unterminated value of entity \(entityName)", at: start, buf) }
-            let b = buf[pos]
-            switch b {
-            case quote:
-                pos += 1
-                return scratch
-            case .percent:
-                throw parseError("parameter-entity references are not supported inside the value of entity \(entityName)", at: pos, buf)
-            case .amp:
-                switch Self.scanReference(buf, at: pos) {
-                case .invalid(let message), .cutOff(let message):
-                    throw parseError(message, at: pos, buf)
-                case .character(let scalar, let end):
-                    appendScalar(scalar)
-                    pos = end
-                case .predefined(_, let end), .named(_, let end):
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<end]))
-                    pos = end
-                }
-            case .cr:
-                scratch.append(.lf)
-                pos += 1
-                if pos < n, buf[pos] == .lf { pos += 1 }
-            default:
-                scratch.append(b)
-                pos += 1
-            }
-        }
-    }
-
-    // MARK: Scanning helpers
-
-    /// Reads an XML name at `pos`; non-ASCII scalars are accepted without checking the exact XML ranges.
-    private mutating func readName(_ buf: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-        let n = buf.count
-        guard pos < n, buf[pos].isNameStart else { return nil }
-        let start = pos
-        var i = pos + 1
-        while i < n, buf[i].isNameChar { i += 1 }
-        pos = i
-        return (start, i)
-    }
-
-    @discardableResult
-    private mutating func skipWhitespace(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = pos
-        let n = buf.count
-        while pos < n, buf[pos].isXMLWhitespace { pos += 1 }
-        return pos > start
-    }
-
-    private func hasPrefix(_ buf: UnsafeBufferPointer<UInt8>, _ at: Int, _ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard at >= 0, count <= buf.count - at else { return false }
-        let bytes = literal.utf8Start
-        for k in 0..<count where buf[at + k] != bytes[k] {
-            return false
-        }
-        return true
-    }
-
-    /// Offset of the first occurrence of `literal` at or after `from`.
-    private func find(_ buf: UnsafeBufferPointer<UInt8>, from: Int, _ literal: StaticString) -> Int? {
-        let count = literal.utf8CodeUnitCount
-        guard count > 0 else { return nil }
-        let first = literal.utf8Start[0]
-        var i = max(from, 0)
-        let last = buf.count - count
-        while i <= last {
-            if buf[i] == first, hasPrefix(buf, i, literal) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    private static func string(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
-    }
-
-    private static func bytesEqual(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
-        guard aEnd - a == bEnd - b else { return false }
-        var i = a
-        var j = b
-        while i < aEnd {
-            if buf[i] != buf[j] { return false }
-            i += 1
-            j += 1
-        }
-        return true
-    }
-
-    /// Input text for a message, shortened so hostile input cannot make huge errors.
-    private static func snippet(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        let limit = 40
-        guard end - start > limit else { return string(buf, start, end) }
-        // Back up to a scalar boundary so the cut does not split a character.
-        var cut = start + limit
-        while cut > start, buf[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return string(buf, start, cut) + "…"
-    }
-
-    private static func describe(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> String {
-        guard i < buf.count else { return "end of file" }
-        let b = buf[i]
-        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-        return "byte 0x\(hex(b))"
-    }
-
-    private func quotedTag(_ buf: UnsafeBufferPointer<UInt8>, from: Int, prefix: String) -> String {
-        var i = from
-        while i < buf.count, buf[i].isNameChar { i += 1 }
-        return prefix + Self.snippet(buf, from, i) + ">"
-    }
-
-    private static func hex(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
-    }
-
-    // MARK: Positions
+    // MARK: Event position
 
     /// Records `offset` as the start of the event being returned.
     private mutating func markEvent(at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) {
@@ -1060,228 +453,5 @@ public struct XMLPullParser: Sendable {
         }
         line = cursor.line
         column = cursor.column
-    }
-
-    private func position(of offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> Cursor {
-        var c = offset >= cursor.offset ? cursor : origin
-        Self.advance(&c, to: offset, buf)
-        return c
-    }
-
-    private func parseError(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
-        let c = position(of: offset, buf)
-        return XMLParseError(message: message, line: c.line, column: c.column, byteOffset: c.offset)
-    }
-
-    private func encodingProblem(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
-        var error = parseError(message, at: offset, buf)
-        error.isEncodingError = true
-        return error
-    }
-
-    /// The error for markup that the end of the readable bytes cuts short: when bytes that are not UTF-8 end
-    /// them, that encoding error (the parser needed the bad byte); else `message` at `offset`.
-    private func endOfInput(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
-        encodingError ?? parseError(message, at: offset, buf)
-    }
-
-    /// `endOfInput` when `cutShort` (the readable bytes ran out before the markup did), else `parseError`.
-    private func parseError(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>, cutShort: Bool) -> XMLParseError {
-        cutShort ? endOfInput(message, at: offset, buf) : parseError(message, at: offset, buf)
-    }
-
-    /// An error for unexpected markup at `offset`, which may be the start of a keyword (`<!DOCTYPE`,
-    /// `<![CDATA[`, `<!NOTATION`, `SYSTEM`) that the end of the readable bytes cuts short.
-    private func markupError(_ message: String, at offset: Int, _ buf: UnsafeBufferPointer<UInt8>) -> XMLParseError {
-        buf.count - offset < 10 ? endOfInput(message, at: offset, buf) : parseError(message, at: offset, buf)
-    }
-
-    /// Moves a cursor forward, counting CR, LF and CRLF as one line end and columns in scalars.
-    private static func advance(_ c: inout Cursor, to target: Int, _ buf: UnsafeBufferPointer<UInt8>) {
-        let end = min(target, buf.count)
-        var i = c.offset
-        var line = c.line
-        var column = c.column
-        var afterCR = c.afterCR
-        guard let base = buf.baseAddress, i < end else { return }
-        let raw = UnsafeRawPointer(base)
-        while i < end {
-            // Eight ASCII bytes with no CR or LF just move the column.
-            if i + 8 <= end {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if word & highBits == 0, !hasByte(word, .lf), !hasByte(word, .cr) {
-                    column += 8
-                    afterCR = false
-                    i += 8
-                    continue
-                }
-            }
-            let b = buf[i]
-            if b == .lf {
-                if !afterCR { line += 1 }
-                column = 1
-                afterCR = false
-            } else if b == .cr {
-                line += 1
-                column = 1
-                afterCR = true
-            } else {
-                afterCR = false
-                if b & 0xC0 != 0x80 { column += 1 }
-            }
-            i += 1
-        }
-        c = Cursor(offset: end, line: line, column: column, afterCR: afterCR)
-    }
-
-    // MARK: Encoding
-
-    private struct UTF8Problem {
-        var offset: Int
-        var message: String
-    }
-
-    /// Checks that the input is well-formed UTF-8 without NUL, finding the first bad byte.
-    private static func validateUTF8(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> (problem: UTF8Problem?, sawNonASCII: Bool) {
-        guard let base = buf.baseAddress else { return (nil, false) }
-        let raw = UnsafeRawPointer(base)
-        let n = buf.count
-        var i = start
-        var sawNonASCII = false
-        while i < n {
-            // Eight bytes at a time while they are all ASCII and none is NUL.
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if word & highBits != 0 || hasByte(word, 0) { break }
-                i += 8
-            }
-            guard i < n else { break }
-            let lead = buf[i]
-            if lead < 0x80 {
-                if lead == 0 {
-                    return (UTF8Problem(offset: i, message: "NUL byte (0x00) is not allowed in XML"), sawNonASCII)
-                }
-                i += 1
-                continue
-            }
-            sawNonASCII = true
-            let length: Int
-            var secondLow: UInt8 = 0x80
-            var secondHigh: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondLow = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondHigh = 0x9F
-            case 0xF0: length = 4; secondLow = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondHigh = 0x8F
-            case 0x80...0xBF:
-                return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)) (a continuation byte without a lead byte)"), sawNonASCII)
-            default:
-                return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead))"), sawNonASCII)
-            }
-            for k in 1..<length {
-                guard i + k < n else {
-                    return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)): the last character is cut off by the end of the input, which may be truncated"), sawNonASCII)
-                }
-                let b = buf[i + k]
-                let low = k == 1 ? secondLow : 0x80
-                let high = k == 1 ? secondHigh : 0xBF
-                guard b >= low, b <= high else {
-                    return (UTF8Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(lead)) (followed by 0x\(hex(b)), which does not continue a valid sequence)"), sawNonASCII)
-                }
-            }
-            i += length
-        }
-        return (nil, sawNonASCII)
-    }
-
-    /// The `encoding` pseudo-attribute of a leading XML declaration, if any.
-    private static func declaredEncoding(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
-        let n = min(buf.count, start + 512)
-        guard n - start > 6 else { return nil }
-        let prefix = Array("<?xml".utf8)
-        for k in 0..<prefix.count where buf[start + k] != prefix[k] { return nil }
-        let key = Array("encoding".utf8)
-        var i = start + 5
-        while i + key.count <= n {
-            if buf[i] == .question { return nil }
-            var matches = true
-            for k in 0..<key.count where buf[i + k] != key[k] {
-                matches = false
-                break
-            }
-            if matches {
-                var j = i + key.count
-                while j < n, buf[j].isXMLWhitespace || buf[j] == .equals { j += 1 }
-                guard j < n, buf[j] == .quote || buf[j] == .apostrophe else { return nil }
-                let quote = buf[j]
-                let valueStart = j + 1
-                var valueEnd = valueStart
-                while valueEnd < n, buf[valueEnd] != quote, buf[valueEnd] < 0x80 { valueEnd += 1 }
-                guard valueEnd < n, buf[valueEnd] == quote else { return nil }
-                return string(buf, valueStart, valueEnd)
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    private static func isUTF8Compatible(_ encoding: String) -> Bool {
-        ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased())
-    }
-}
-
-// MARK: - Byte helpers
-
-private let highBits: UInt64 = 0x8080_8080_8080_8080
-
-/// Whether any byte of `word` equals `byte` (the classic SWAR zero-byte test).
-@inline(__always)
-private func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-    return (x &- 0x0101_0101_0101_0101) & ~x & highBits != 0
-}
-
-extension UInt8 {
-    fileprivate static let tab = UInt8(ascii: "\t")
-    fileprivate static let lf = UInt8(ascii: "\n")
-    fileprivate static let cr = UInt8(ascii: "\r")
-    fileprivate static let space = UInt8(ascii: " ")
-    fileprivate static let bang = UInt8(ascii: "!")
-    fileprivate static let quote = UInt8(ascii: "\"")
-    fileprivate static let hash = UInt8(ascii: "#")
-    fileprivate static let percent = UInt8(ascii: "%")
-    fileprivate static let amp = UInt8(ascii: "&")
-    fileprivate static let apostrophe = UInt8(ascii: "'")
-    fileprivate static let slash = UInt8(ascii: "/")
-    fileprivate static let semicolon = UInt8(ascii: ";")
-    fileprivate static let lt = UInt8(ascii: "<")
-    fileprivate static let equals = UInt8(ascii: "=")
-    fileprivate static let gt = UInt8(ascii: ">")
-    fileprivate static let question = UInt8(ascii: "?")
-    fileprivate static let lbracket = UInt8(ascii: "[")
-    fileprivate static let rbracket = UInt8(ascii: "]")
-
-    @inline(__always)
-    fileprivate var isXMLWhitespace: Bool {
-        self == .space || self == .lf || self == .tab || self == .cr
-    }
-
-    /// ASCII letters, '_' and ':', plus every non-ASCII byte.
-    @inline(__always)
-    fileprivate var isNameStart: Bool {
-        if self >= 0x80 { return true }
-        let mask: UInt64 = self < 64 ? 0x0400_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
-        return (mask >> UInt64(self & 63)) & 1 != 0
-    }
-
-    /// Name-start bytes plus digits, '-' and '.'.
-    @inline(__always)
-    fileprivate var isNameChar: Bool {
-        if self >= 0x80 { return true }
-        let mask: UInt64 = self < 64 ? 0x07FF_6000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
-        return (mask >> UInt64(self & 63)) & 1 != 0
     }
 }

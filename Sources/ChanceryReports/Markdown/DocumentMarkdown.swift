@@ -1,13 +1,36 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// `documents/<slug>.md`: one document's page of notes.
 enum DocumentMarkdown {
     static func render(_ report: DocumentReport, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], events: [TemporalEvent]) -> String {
+        let page = StringPage()
+        do {
+            try render(report, topTerms: topTerms, keywords: keywords, eventCount: events.count,
+                       forEachEvent: { each in for event in events { try each(event) } }, to: page)
+        } catch {
+            // Only the page's `write` throws, and appending to a string does not.
+            preconditionFailure("a page made in memory failed: \(error)")
+        }
+        return page.text
+    }
+
+    /// The page of `render(_:topTerms:keywords:events:)`, handed to `page` in pieces of `pieceBytes` or so, in order:
+    /// a document dense in topic hits and dates has a page larger than its text, and neither the page nor its
+    /// KWIC lines and events are held whole (the events are read one at a time by `forEachEvent`, `eventCount` of
+    /// them).
+    static func render(_ report: DocumentReport, topTerms: [DocumentTermRow], keywords: [DocumentKeyword], eventCount: Int,
+                       forEachEvent: ((TemporalEvent) throws -> Void) throws -> Void, to page: some PageOutput,
+                       pieceBytes: Int = 1 << 20) throws {
         let e: (String) -> String = { MarkdownText.escape($0) }
         let document = report.document
         let metadata = document.metadata
         var out = "# \(e(document.title.isEmpty ? document.id : document.title))\n\n"
+        func handOver() throws {
+            try page.write(out)
+            out = ""
+        }
 
         var fields: [[String]] = [["Document", MarkdownText.code(document.id)]]
         if let date = document.date {
@@ -62,31 +85,38 @@ enum DocumentMarkdown {
             out += MarkdownText.table(["Topic", "Hits", "per 1k", "Words matched"], report.topicRows.map {
                 [e($0.topic), String($0.hits), NumberText.decimal($0.per1k, places: 2), MarkdownText.cell($0.matchedTermsText)]
             }, alignRight: [1, 2]) + "\n"
-            for topic in report.topicRows.map(\.topic) {
-                let lines = report.kwic.filter { $0.topic == topic }
-                guard !lines.isEmpty else { continue }
+            for topic in report.topicRows.map(\.topic) where report.hasKWICLines(topic: topic) {
                 out += "### \(e(topic))\n\n"
-                for line in lines {
+                try report.forEachKWICLine(topic: topic) { line in
                     out += "- \(kwicLine(line)) *(sentence \(line.sentenceIndex + 1))*\n"
+                    if out.utf8.count >= pieceBytes { try handOver() }
                 }
                 out += "\n"
             }
         }
 
-        if !events.isEmpty {
+        // The people named: the edition's persons, then the actors of the events in order (`peopleNamed`).
+        var people = People()
+        for person in report.document.persons { people.add(person.name) }
+        if eventCount > 0 {
             out += "## Dated events\n\n"
-            out += MarkdownText.table(["Date", "Expression", "How dated", "Sentence"], events.map {
-                [$0.date.iso, MarkdownText.cell($0.expression), $0.resolution.rawValue, MarkdownText.cell($0.sentence.shortened(160))]
-            }) + "\n"
+            out += MarkdownText.tableHeader(["Date", "Expression", "How dated", "Sentence"])
+            try forEachEvent { event in
+                out += MarkdownText.tableRow([event.date.iso, MarkdownText.cell(event.expression), event.resolution.rawValue,
+                                              MarkdownText.cell(event.sentence.shortened(160))])
+                for actor in event.actors { people.add(actor) }
+                if out.utf8.count >= pieceBytes { try handOver() }
+            }
+            out += "\n"
         }
 
-        let people = peopleNamed(report, events: events)
-        if !people.isEmpty {
-            out += "## People and organizations named\n\n" + people.map(e).joined(separator: "; ") + "\n\n"
+        if !people.names.isEmpty {
+            out += "## People and organizations named\n\n" + people.names.map(e).joined(separator: "; ") + "\n\n"
         }
         out += "[Back to the corpus summary](../summary.md)\n"
-        return out
+        try page.write(out)
     }
+
 
     /// "left **match** right", without a space where the original had none (before a comma, after a bracket).
     static func kwicLine(_ line: KWICLine) -> String {
@@ -99,11 +129,32 @@ enum DocumentMarkdown {
 
     /// Names the edition marks up and names found beside dates, in order of first appearance, once each.
     static func peopleNamed(_ report: DocumentReport, events: [TemporalEvent]) -> [String] {
-        var seen: Set<String> = []
-        var names: [String] = []
-        for name in report.document.persons.map(\.name) + events.flatMap(\.actors) where seen.insert(name.lowercased()).inserted {
-            names.append(name)
+        var people = People()
+        for name in report.document.persons.map(\.name) + events.flatMap(\.actors) { people.add(name) }
+        return people.names
+    }
+
+    /// Names in order of first appearance, once each (ignoring case).
+    struct People {
+        private var seen: Set<String> = []
+        private(set) var names: [String] = []
+
+        mutating func add(_ name: String) {
+            if seen.insert(name.lowercased()).inserted { names.append(name) }
         }
-        return names
+    }
+}
+
+/// Where a page goes, a piece at a time, as `DocumentMarkdown` makes it.
+protocol PageOutput: AnyObject {
+    func write(_ piece: String) throws
+}
+
+/// A page made in memory.
+final class StringPage: PageOutput {
+    private(set) var text = ""
+
+    func write(_ piece: String) {
+        text += piece
     }
 }

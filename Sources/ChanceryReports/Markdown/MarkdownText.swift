@@ -147,9 +147,19 @@ enum MarkdownText {
 
     /// A Markdown table; the cells given must already be escaped.
     static func table(_ header: [String], _ rows: [[String]], alignRight: Set<Int> = []) -> String {
-        var out = "| " + header.joined(separator: " | ") + " |\n"
-        out += "|" + header.indices.map { alignRight.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
-        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        var out = tableHeader(header, alignRight: alignRight)
+        for row in rows { out += tableRow(row) }
         return out
+    }
+
+    /// The header and rule lines of `table`, for a table written a row at a time.
+    static func tableHeader(_ header: [String], alignRight: Set<Int> = []) -> String {
+        "| " + header.joined(separator: " | ") + " |\n"
+            + "|" + header.indices.map { alignRight.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
+    }
+
+    /// A row of `table`.
+    static func tableRow(_ row: [String]) -> String {
+        "| " + row.joined(separator: " | ") + " |\n"
     }
 }

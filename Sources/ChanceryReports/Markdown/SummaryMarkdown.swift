@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// `summary.md`: the corpus on one page, for a historian's notes.
 enum SummaryMarkdown {

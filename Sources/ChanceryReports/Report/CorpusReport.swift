@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// What one document contributes to a report, computed on its own (in parallel with others).
 ///
@@ -14,10 +15,11 @@ public struct DocumentReport: Sendable {
     public var sentences: Int
     public var paragraphs: Int
     public var topicRows: [TopicHitRow]
-    public var kwic: [KWICLine]
-    /// The document's dated events as tagged; once the corpus is analysed they live in the corpus
-    /// timeline instead (see `CorpusReport.events(of:)`), so that a large corpus holds each event once.
-    public var events: [TemporalEvent]
+    /// The document's KWIC lines, kept in the report's temporary file (`KWICStore`) and read back when asked for.
+    var kwicRecords: KWICRecords
+    /// The document's dated events, stored as they were made (`EventStore`); once the corpus is analysed they
+    /// are in the corpus timeline (see `CorpusReport.events(of:)`).
+    var eventRecords: EventRecords
     public var rejectedDates: [String]
     /// The document's ten most frequent words (no stopwords, no numbers), as the counter's word ids:
     /// their text is made when a page is written (`CorpusReport.topTerms(of:)`).
@@ -26,6 +28,27 @@ public struct DocumentReport: Sendable {
     public var keywordWords: [(term: Int32, count: Int32)] = []
     /// Topic tokens counted under the editorial policy.
     public var countedTokens: Int
+
+    /// The document's KWIC lines, read back from the report's temporary file.
+    public var kwic: [KWICLine] {
+        var lines: [KWICLine] = []
+        forEachKWICLine { lines.append($0) }
+        return lines
+    }
+
+    /// The number of KWIC lines.
+    public var kwicCount: Int { kwicRecords.count }
+
+    /// Calls `body` with the document's KWIC lines in order, read back one batch at a time (a document dense in
+    /// hits has lines worth twice its text); with `topic`, only that topic's.
+    public func forEachKWICLine(topic: String? = nil, _ body: (KWICLine) throws -> Void) rethrows {
+        try kwicRecords.forEachLine(documentID: document.id, date: document.date?.value, topic: topic, body)
+    }
+
+    /// Whether the document has KWIC lines of `topic`.
+    public func hasKWICLines(topic: String) -> Bool {
+        kwicRecords.hasLines(topic: topic)
+    }
 }
 
 /// Every analysis of a corpus, run once, ready for the writers.
@@ -111,8 +134,10 @@ public struct CorpusReport: Sendable {
         var inputs: [ReadInput] = []
         let vectors = VectorStore()
         var entries = 0
-        // Events leave their documents as each round is merged, for the timeline: held once, on disk.
+        // Each document's events and KWIC lines are stored on disk as they are made, from the thread that
+        // analyses it; the events join the timeline, in document order, as each round is merged.
         let events = EventStore()
+        let kwic = KWICStore(topics: options.lexicon.topics.map(\.name))
         var read = 0
         // A round gives each core a few chunks; rounds bound how much is held before merging.
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { Array(files[$0..<min($0 + Self.chunkSize, files.count)]) }
@@ -121,16 +146,15 @@ public struct CorpusReport: Sendable {
         while next < chunks.count {
             let batch = Array(chunks[next..<min(next + round, chunks.count)])
             let results = batch.concurrentMap { chunk in
-                Self.analyse(chunk, options: options, termOptions: termOptions, matcher: matcher, tagger: tagger)
+                Self.analyse(chunk, options: options, termOptions: termOptions, matcher: matcher, tagger: tagger,
+                             stores: (events, kwic))
             }
-            var roundEvents: [TemporalEvent] = []
-            var roundOwners: [Int32] = []
             for result in results {
                 counter.merge(result.counter)
                 for var report in result.reports {
-                    roundOwners += repeatElement(Int32(reports.count), count: report.events.count)
-                    roundEvents += report.events
-                    report.events = []
+                    events.append(report.eventRecords, owner: Int32(reports.count))
+                    // What is left of them is their sort keys, now in the store.
+                    report.eventRecords = EventRecords()
                     reports.append(report)
                 }
                 skipped += result.skipped
@@ -138,7 +162,6 @@ public struct CorpusReport: Sendable {
                 inputs += result.inputs
                 read += result.files
             }
-            events.append(roundEvents, owners: roundOwners)
             // The round's vectors, in the merged counter's word ids, go to the store.
             let roundVectors = counter.takeDocumentVectors()
             entries += roundVectors.reduce(0) { $0 + $1.entries.count }
@@ -196,7 +219,7 @@ public struct CorpusReport: Sendable {
     }
 
     private static func analyse(_ files: [InputFile], options: ReportOptions, termOptions: TermOptions,
-                                matcher: TopicMatcher, tagger: TemporalTagger) -> ChunkResult {
+                                matcher: TopicMatcher, tagger: TemporalTagger, stores: (events: EventStore, kwic: KWICStore)) -> ChunkResult {
         var counter = TermCounter(options: termOptions, recordDocuments: true, recordPhrasesInDocuments: false)
         var reports: [DocumentReport] = []
         // A document a file, most often: no doubling (and, for a moment, twice the reports) as they come in.
@@ -218,37 +241,47 @@ public struct CorpusReport: Sendable {
                 counter.add(tokenized)
                 // Distinct terms: the counter has just seen every token, unless it left editorial words out.
                 let types = options.editorial == .include ? counter.lastDocumentTypes : nil
-                reports.append(analyse(tokenized, types: types, matcher: matcher, cache: &cache, tagger: tagger, options: options))
+                reports.append(analyse(tokenized, types: types, matcher: matcher, cache: &cache, tagger: tagger, options: options,
+                                       stores: stores))
             }
         }
         return ChunkResult(reports: reports, counter: counter, skipped: skipped, warnings: warnings, inputs: inputs, files: files.count)
     }
 
     /// One document's results; `types` when already counted, else counted here.
+    ///
+    /// What it makes in proportion to its hits and dates (KWIC lines, events) is stored as it is made, and the
+    /// tagger's expressions are handed over a sentence at a time: one document's analysis holds its text, its
+    /// tokens and its matches, however many lines and events it yields (a 100 MB document's were 1.5 GB).
     private static func analyse(_ tokenized: TokenizedDocument, types: Int?, matcher: TopicMatcher, cache: inout TopicMatcher.CandidateCache,
-                                tagger: TemporalTagger, options: ReportOptions) -> DocumentReport {
-        let terms = tokenized.terms
-        let matches = matcher.matches(in: tokenized, terms: terms, cache: &cache)
-        let sentenceTopics = matcher.sentenceTopics(matches, in: tokenized)
-        let tagging = tagger.tag(tokenized)
-        let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics[sentence] ?? [] }
+                                tagger: TemporalTagger, options: ReportOptions, stores: (events: EventStore, kwic: KWICStore)) -> DocumentReport {
+        // Each token's term is made where a pattern looks at it: an array of a large document's terms (16 bytes
+        // a token, and more for a long word) was three times the size of its text.
+        let matches = matcher.matches(in: tokenized, cache: &cache)
         let lexicon = options.lexicon
+        let topicRows = TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial)
+        let sentenceTopics = matcher.sentenceTopicIndex(matches, in: tokenized)
+        // The expressions behind each event are the tagger's working; no output shows them.
+        var eventRecords = EventRecords()
+        let builder = EventBuilder(tagger: tagger) { _, sentence in sentenceTopics.topics(of: sentence) }
+        let rejected = builder.forEachEvent(tokenized, keepingExpressions: false) { eventRecords.append($0, to: stores.events) }
+        eventRecords.finish(in: stores.events)
+        var kwicRecords = KWICRecords(store: stores.kwic)
+        var next = 0
+        KeywordInContext.forEachLine(matches, in: tokenized, options: options.kwic, label: { _ in "" }) { line in
+            // Lines come in the order of the matches.
+            kwicRecords.append(line, topic: matches[next].topic)
+            next += 1
+        }
+        kwicRecords.finish()
         var document = tokenized.document
         let paragraphs = document.paragraphCount
         document.body = ""
         return DocumentReport(
-            document: document, tokens: tokenized.tokens.count, types: types ?? Set(terms).count,
-            sentences: tokenized.sentences.count,
-            paragraphs: paragraphs,
-            topicRows: TopicAnalysis.rows(tokenized, matches, lexicon: lexicon, editorial: options.editorial),
-            kwic: KeywordInContext.lines(matches, in: tokenized, options: options.kwic) { lexicon.topics[$0.topic].name },
-            // The expressions behind each event are the tagger's working; no output shows them.
-            events: builder.events(tokenized, tagging: tagging).map { event in
-                var event = event
-                event.expressions = []
-                return event
-            },
-            rejectedDates: tagging.rejected.map { "sentence \($0.sentence + 1): \($0)" },
+            document: document, tokens: tokenized.tokens.count, types: types ?? tokenized.distinctTermCount,
+            sentences: tokenized.sentences.count, paragraphs: paragraphs, topicRows: topicRows,
+            kwicRecords: kwicRecords, eventRecords: eventRecords,
+            rejectedDates: rejected.map { "sentence \($0.sentence + 1): \($0)" },
             countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial))
     }
 
@@ -283,8 +316,22 @@ public struct CorpusReport: Sendable {
 
     /// Document `index`'s dated events, in timeline order.
     public func events(of index: Int) -> [TemporalEvent] {
-        guard index + 1 < eventStarts.count else { return [] }
-        return eventOrder[Int(eventStarts[index])..<Int(eventStarts[index + 1])].map { timelineEvent(Int($0)) }
+        var events: [TemporalEvent] = []
+        forEachEvent(of: index) { events.append($0) }
+        return events
+    }
+
+    /// The number of document `index`'s dated events.
+    public func eventCount(of index: Int) -> Int {
+        guard index + 1 < eventStarts.count else { return 0 }
+        return Int(eventStarts[index + 1] - eventStarts[index])
+    }
+
+    /// Calls `body` with document `index`'s dated events in timeline order, read back one at a time (a document
+    /// dense in dates has events worth more than its text).
+    public func forEachEvent(of index: Int, _ body: (TemporalEvent) throws -> Void) rethrows {
+        guard index + 1 < eventStarts.count else { return }
+        for position in eventOrder[Int(eventStarts[index])..<Int(eventStarts[index + 1])] { try body(timelineEvent(Int(position))) }
     }
 
     /// Dated events of the corpus.
@@ -326,7 +373,6 @@ public struct CorpusReport: Sendable {
             warnings.append(warning)
             reports[index].document.id = renamed
             for k in reports[index].topicRows.indices { reports[index].topicRows[k].documentID = renamed }
-            for k in reports[index].kwic.indices { reports[index].kwic[k].documentID = renamed }
         }
         return warnings
     }

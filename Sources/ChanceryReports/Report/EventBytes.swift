@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// The byte form of a `TemporalEvent` in an `EventStore`: variable-length integers, strings as length and
 /// UTF-8, enumerations by their raw values (short strings, stored inline), optionals behind a byte.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// Records of bytes kept in a temporary file instead of memory, read back by number.
 ///
@@ -14,9 +15,13 @@ import Foundation
 /// (a full disk), later records stay in memory: the report is larger to hold,
 /// not wrong.
 ///
-/// Appends come from one thread, before any read; reads (`pread`) may come from
+/// Appends may come from several threads at once (the documents being analysed
+/// store their KWIC lines and events as they go), each call's records numbered
+/// in a row; all appends come before any read, and reads (`pread`) may come from
 /// several threads at once.
 final class RecordStore: @unchecked Sendable {
+    /// Held while appending.
+    private let appending = Mutex(())
     private var descriptor: Int32 = -1
     /// Bytes of the records in the file; records from here on are in `memory`.
     private var fileEnd = 0
@@ -46,16 +51,22 @@ final class RecordStore: @unchecked Sendable {
     /// Whether every record so far is on disk.
     var isOnDisk: Bool { descriptor >= 0 && memory.isEmpty }
 
-    /// Appends records given as one buffer of bytes and where each record ends in it.
-    func append(_ bytes: [UInt8], ends: [Int]) {
-        let base = starts[starts.count - 1]
-        if writable, memory.isEmpty, write(bytes, at: base) {
-            fileEnd += bytes.count
-        } else {
-            writable = false
-            memory += bytes
+    /// Appends records given as one buffer of bytes and where each record ends in it; returns the number of the
+    /// first (the others follow it).
+    @discardableResult
+    func append(_ bytes: [UInt8], ends: [Int]) -> Int {
+        appending.withLock { _ in
+            let first = starts.count - 1
+            let base = starts[first]
+            if writable, memory.isEmpty, write(bytes, at: base) {
+                fileEnd += bytes.count
+            } else {
+                writable = false
+                memory += bytes
+            }
+            for end in ends { starts.append(base + end) }
+            return first
         }
-        for end in ends { starts.append(base + end) }
     }
 
     private func write(_ bytes: [UInt8], at start: Int) -> Bool {

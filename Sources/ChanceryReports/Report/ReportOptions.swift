@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// The output formats of `chancery report`.
 public enum ReportFormat: String, Sendable, CaseIterable, Comparable {

@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// The report's own tables: documents, years, skipped files and the summary sheet.
 public enum ReportTables {

@@ -230,10 +230,13 @@ public enum ReportWriter {
                 try chunk.map { index in
                     let document = report.documents[index]
                     let name = "documents/\(document.slug).md"
-                    let bytes = Array(DocumentMarkdown.render(document, topTerms: report.topTerms(of: index),
-                                                              keywords: report.keywords(of: index), events: report.events(of: index)).utf8)
-                    try PlainFile.write(bytes, to: folder.appendingPathComponent(name).path)
-                    return (name, SHA256.hex(bytes))
+                    // Written in pieces as it is made, its digest taken on the way: a document dense in hits and
+                    // dates has a page larger than its text.
+                    let page = try FilePage(folder.appendingPathComponent(name).path)
+                    try DocumentMarkdown.render(document, topTerms: report.topTerms(of: index), keywords: report.keywords(of: index),
+                                                eventCount: report.eventCount(of: index),
+                                                forEachEvent: { try report.forEachEvent(of: index, $0) }, to: page)
+                    return (name, page.digest.finalize())
                 }
             }
         }
@@ -275,7 +278,10 @@ struct ReportTablesSet {
         let keyness = AnalysisTables.keyness(report.keyness)
         let topics = AnalysisTables.topics(report.topics)
         let topicYears = AnalysisTables.topicPeriods(report.topicYears, grouping: .year)
-        let kwic = AnalysisTables.kwic(report.documents.map(\.kwic))
+        // Each document's lines read back one at a time as its rows are written.
+        let kwic = AnalysisTables.kwic(rowCount: report.documents.reduce(0) { $0 + $1.kwicCount }, groups: report.documents.count) { index, each in
+            try report.documents[index].forEachKWICLine(each)
+        }
         let timeline = AnalysisTables.timeline(count: report.eventCount) { report.timelineEvent($0) }
         let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
         let skipped = ReportTables.skipped(report.problems)
@@ -291,5 +297,23 @@ struct ReportTablesSet {
                       valueColumn: "hits", placement: .onSheet("Summary")),
             ChartSpec(.bar, title: "Top 20 terms", table: "Terms", category: "term", values: ["count"], firstRows: 20, placement: .onSheet("Summary")),
         ]
+    }
+}
+
+/// A page written to its file a piece at a time, with the SHA-256 of what was written.
+final class FilePage: PageOutput {
+    private let file: PlainFile.Writer
+    var digest = SHA256()
+
+    init(_ path: String) throws {
+        file = try PlainFile.Writer(path)
+    }
+
+    func write(_ piece: String) throws {
+        var piece = piece
+        try piece.withUTF8 { bytes in
+            digest.update(bytes)
+            try file.write(UnsafeRawBufferPointer(bytes))
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryTime
 
 /// The tables of the output contract (DESIGN.md), made from analysis results.
 ///
@@ -96,6 +97,15 @@ public enum AnalysisTables {
     public static func kwic(_ groups: [[KWICLine]]) -> Table {
         Table(name: "kwic", title: "KWIC", columns: kwicColumns, rowCount: groups.reduce(0) { $0 + $1.count }, groups: groups.count,
               items: { groups[$0] }, row: kwicCells)
+    }
+
+    /// The KWIC table over `groups` groups of lines (a document's), each group's lines handed over one at a time
+    /// by `forEachLine` as its rows are written; `rowCount` lines in all.
+    public static func kwic(rowCount: Int, groups: Int,
+                            forEachLine: @escaping @Sendable (Int, (KWICLine) throws -> Void) throws -> Void) -> Table {
+        Table(name: "kwic", title: "KWIC", columns: kwicColumns, rowCount: rowCount) { sink in
+            for group in 0..<groups { try forEachLine(group) { try sink(kwicCells($0)) } }
+        }
     }
 
     private static let kwicColumns = [

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import ChanceryAnalytics
+@testable import ChanceryTime
 @testable import ChanceryCorpus
 
 /// Every temporal expression of the seed cable (Hao Deqing, 8 December 1962), found and normalized.

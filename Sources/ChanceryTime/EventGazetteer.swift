@@ -1,4 +1,5 @@
 import ChanceryCorpus
+import ChanceryYAML
 import Foundation
 import Yams
 

@@ -4,7 +4,7 @@ import ChanceryCorpus
 ///
 /// Most tokens are not temporal. Instead of a regular expression at every
 /// position, the tagger asks this index about each token: a table indexed by
-/// the first two letters holds a bit per token length for which some trigger
+/// the first three letters holds a bit per token length for which some trigger
 /// word exists, so almost every token is dismissed by one load and a shift.
 /// Only the survivors are lower-cased and looked up.
 struct TriggerIndex: Sendable {

@@ -1,8 +1,6 @@
-import ChanceryCorpus
-
 extension HistoricalDate {
     /// The same precision moved by whole months: `1962-12` + 1 is `1963-01`; a day keeps its day, clamped to the month's end.
-    func adding(months: Int) -> HistoricalDate {
+    package func adding(months: Int) -> HistoricalDate {
         let index = year * 12 + (month ?? 1) - 1 + months
         let (y, m) = (index / 12, index % 12 + 1)
         switch precision {
@@ -17,7 +15,7 @@ extension HistoricalDate {
     }
 
     /// The same precision moved by whole years (a decade moves by years too).
-    func adding(years: Int) -> HistoricalDate {
+    package func adding(years: Int) -> HistoricalDate {
         let y = year + years
         switch precision {
         case .day:
@@ -30,7 +28,7 @@ extension HistoricalDate {
     }
 
     /// The date cut to a coarser precision: `1962-12-08` at `.month` is `1962-12`.
-    func truncated(to precision: DatePrecision) -> HistoricalDate {
+    package func truncated(to precision: DatePrecision) -> HistoricalDate {
         guard precision < self.precision else { return self }
         switch precision {
         case .day: return self
@@ -41,7 +39,7 @@ extension HistoricalDate {
     }
 
     /// The ISO 8601 week of the first day covered: week-numbering year and week (1–53).
-    var isoWeek: (year: Int, week: Int) {
+    package var isoWeek: (year: Int, week: Int) {
         let day = firstDay
         // The week belongs to the year of its Thursday.
         let thursday = day.adding(days: 4 - day.isoWeekday)
@@ -51,31 +49,31 @@ extension HistoricalDate {
     }
 
     /// TIMEX3 text of the ISO week holding this day: `1962-W48`.
-    var isoWeekText: String {
+    package var isoWeekText: String {
         let (y, w) = isoWeek
         return "\(y)-W\(w < 10 ? "0" : "")\(w)"
     }
 
     /// The month a week is filed under on a timeline: the month of its Thursday (the ISO week's own rule).
-    var monthOfWeek: HistoricalDate {
+    package var monthOfWeek: HistoricalDate {
         let thursday = firstDay.adding(days: 4 - firstDay.isoWeekday)
         return thursday.truncated(to: .month)
     }
 
     /// Whole days between the first days of two dates (`other` minus `self`).
-    func days(to other: HistoricalDate) -> Int {
+    package func days(to other: HistoricalDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }
 }
 
 /// Completing dates the text gives without a year ("7 December", "in March").
-enum YearCompletion {
+package enum YearCompletion {
     /// The year, among the reference's year and its neighbours, that puts `month`/`day` nearest the reference.
     ///
     /// "7 December" in a cable of 8 December 1962 is 1962-12-07; "28 December"
     /// in a cable of 3 January 1963 is 1962-12-28; "January" in a cable of 20
     /// December 1962 is 1963-01.
-    static func nearest(month: Int, day: Int?, to reference: HistoricalDate) -> Int {
+    package static func nearest(month: Int, day: Int?, to reference: HistoricalDate) -> Int {
         guard reference.precision >= .month else { return reference.year }
         var best = reference.year
         var bestDistance = Int.max

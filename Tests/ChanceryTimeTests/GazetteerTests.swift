@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import ChanceryAnalytics
+@testable import ChanceryTime
 @testable import ChanceryCorpus
 
 @Suite struct GazetteerTests {

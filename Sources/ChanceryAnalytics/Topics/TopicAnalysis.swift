@@ -135,8 +135,8 @@ public struct TopicAnalysis: Sendable {
         }
     }
 
-    /// Documents with at least one hit of the topic.
-    public func documents(withTopic topic: String) -> Set<String> {
-        Set(rows.filter { $0.topic == topic || $0.topic.hasPrefix(topic + ".") }.map(\.documentID))
+    /// Documents with at least one hit of the topic or a topic nested under it.
+    public func documents(withTopic topic: TopicKey) -> Set<String> {
+        Set(rows.filter { topic.matches($0.topic) }.map(\.documentID))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import ChanceryAnalytics
+@testable import ChanceryTime
 @testable import ChanceryCorpus
 
 /// Document dates recovered from the printed datelines of the FRUS dev volume, against the gold file.

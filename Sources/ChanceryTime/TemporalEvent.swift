@@ -98,32 +98,55 @@ public struct EventBuilder: Sendable {
     /// Events from a tagging already made.
     public func events(_ document: TokenizedDocument, tagging: TemporalTagging) -> [TemporalEvent] {
         var result: [TemporalEvent] = []
-        let source = document.document
-        let documentDate = source.date?.value
-        if let date = source.date {
-            result.append(TemporalEvent(
-                date: date.value, documentID: source.id, documentDate: date.value, expression: date.text,
-                resolution: .document, sentence: source.title, sentenceIndex: nil, characterStart: nil
-            ))
-        }
+        if let event = documentEvent(document) { result.append(event) }
         let actors = ActorFinder(document)
         var bySentence: [Int: [TemporalExpression]] = [:]
         for expression in tagging.expressions { bySentence[expression.sentence, default: []].append(expression) }
         for sentence in bySentence.keys.sorted() {
-            let expressions = bySentence[sentence] ?? []
-            guard let primary = expressions.filter({ $0.date != nil }).min(by: Self.moreTelling) , let date = primary.date else { continue }
-            let others = expressions.filter { $0 != primary }
-            result.append(TemporalEvent(
-                date: date, documentID: source.id, documentDate: documentDate, expression: primary.text,
-                resolution: primary.resolution, kind: primary.kind, value: primary.value, modifier: primary.modifier,
-                isVague: primary.isVague, duration: primary.duration, impliedStart: primary.impliedStart,
-                namedEvents: primary.events, sentence: String(document.sentenceText(sentence)), sentenceIndex: sentence,
-                characterStart: primary.range.lowerBound,
-                actors: actors.actors(inSentence: sentence, excluding: expressions.map(\.range)),
-                topics: topics(document, sentence), expressions: [primary] + others
-            ))
+            if let event = event(document, sentence: sentence, bySentence[sentence] ?? [], actors: actors) { result.append(event) }
         }
         return result
+    }
+
+    /// The events of `events(_:)` handed to `each` one by one, in the same order, each made as the tagger finishes
+    /// its sentence (`TemporalTagger.tag(_:documentDate:bySentence:)`); returns the dates the tagger rejected.
+    /// Without `keepingExpressions`, each event's `expressions` is left empty. A large document's expressions
+    /// and events are never all held at once: a 100 MB one's were a few hundred megabytes.
+    public func forEachEvent(_ document: TokenizedDocument, keepingExpressions: Bool = true,
+                             _ each: (TemporalEvent) -> Void) -> [RejectedDate] {
+        if let event = documentEvent(document) { each(event) }
+        let actors = ActorFinder(document)
+        return tagger.tag(document, documentDate: document.document.date?.value) { sentence, expressions in
+            guard var event = event(document, sentence: sentence, expressions, actors: actors) else { return }
+            if !keepingExpressions { event.expressions = [] }
+            each(event)
+        }
+    }
+
+    /// The event of the document's own date, when it has one.
+    private func documentEvent(_ document: TokenizedDocument) -> TemporalEvent? {
+        let source = document.document
+        guard let date = source.date else { return nil }
+        return TemporalEvent(
+            date: date.value, documentID: source.id, documentDate: date.value, expression: date.text,
+            resolution: .document, sentence: source.title, sentenceIndex: nil, characterStart: nil
+        )
+    }
+
+    /// The event of sentence `sentence`, from its expressions in text order; nil when none carries a date.
+    private func event(_ document: TokenizedDocument, sentence: Int, _ expressions: [TemporalExpression], actors: ActorFinder) -> TemporalEvent? {
+        let source = document.document
+        guard let primary = expressions.filter({ $0.date != nil }).min(by: Self.moreTelling), let date = primary.date else { return nil }
+        let others = expressions.filter { $0 != primary }
+        return TemporalEvent(
+            date: date, documentID: source.id, documentDate: source.date?.value, expression: primary.text,
+            resolution: primary.resolution, kind: primary.kind, value: primary.value, modifier: primary.modifier,
+            isVague: primary.isVague, duration: primary.duration, impliedStart: primary.impliedStart,
+            namedEvents: primary.events, sentence: String(document.sentenceText(sentence)), sentenceIndex: sentence,
+            characterStart: primary.range.lowerBound,
+            actors: actors.actors(inSentence: sentence, excluding: expressions.map(\.range)),
+            topics: topics(document, sentence), expressions: [primary] + others
+        )
     }
 
     /// True when `a` makes a better event date than `b`.

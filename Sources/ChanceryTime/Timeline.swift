@@ -55,16 +55,15 @@ public struct Timeline: Sendable {
     /// The events that match every given filter.
     ///
     /// - Parameters:
-    ///   - topic: a topic key; matches the key itself and the keys nested under it (`economy` matches `economy.aid`), any case.
+    ///   - topic: the topic and the topics nested under it (`economy` matches `economy.aid`), any case (`TopicKey`).
     ///   - actor: part of an actor's name, any case (`Pak` matches "Pak Geum-cheol").
     ///   - from: keeps events whose date lies wholly on or after the first day of `from`.
     ///   - to: keeps events whose date lies wholly on or before the last day of `to`.
-    public func filtered(topic: String? = nil, actor: String? = nil, from: HistoricalDate? = nil, to: HistoricalDate? = nil) -> Timeline {
+    public func filtered(topic: TopicKey? = nil, actor: String? = nil, from: HistoricalDate? = nil, to: HistoricalDate? = nil) -> Timeline {
         var copy = self
         copy.events = events.filter { event in
             if let topic {
-                let key = topic.lowercased()
-                guard event.topics.contains(where: { $0.lowercased() == key || $0.lowercased().hasPrefix(key + ".") }) else { return false }
+                guard event.topics.contains(where: topic.matches) else { return false }
             }
             if let actor {
                 guard event.actors.contains(where: { $0.range(of: actor, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) else { return false }
