@@ -1,3 +1,4 @@
+import ChanceryCorpus
 import ChanceryAnalytics
 
 /// Each document's words and counts, kept in a temporary file instead of memory.

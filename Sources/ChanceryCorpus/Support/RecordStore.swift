@@ -19,7 +19,7 @@ import Synchronization
 /// store their KWIC lines and events as they go), each call's records numbered
 /// in a row; all appends come before any read, and reads (`pread`) may come from
 /// several threads at once.
-final class RecordStore: @unchecked Sendable {
+package final class RecordStore: @unchecked Sendable {
     /// Held while appending.
     private let appending = Mutex(())
     private var descriptor: Int32 = -1
@@ -32,7 +32,7 @@ final class RecordStore: @unchecked Sendable {
 
     /// A store named after what it holds (`vectors`, `events`), for anyone who sees the file before it is unlinked;
     /// its file is made in `folder`.
-    init(holding what: String, in folder: String = NSTemporaryDirectory()) {
+    package init(holding what: String, in folder: String = NSTemporaryDirectory()) {
         var template = Array((folder + "/chancery-\(what)-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if made >= 0 {
@@ -46,15 +46,15 @@ final class RecordStore: @unchecked Sendable {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    var count: Int { starts.count - 1 }
+    package var count: Int { starts.count - 1 }
 
     /// Whether every record so far is on disk.
-    var isOnDisk: Bool { descriptor >= 0 && memory.isEmpty }
+    package var isOnDisk: Bool { descriptor >= 0 && memory.isEmpty }
 
     /// Appends records given as one buffer of bytes and where each record ends in it; returns the number of the
     /// first (the others follow it).
     @discardableResult
-    func append(_ bytes: [UInt8], ends: [Int]) -> Int {
+    package func append(_ bytes: [UInt8], ends: [Int]) -> Int {
         appending.withLock { _ in
             let first = starts.count - 1
             let base = starts[first]
@@ -83,10 +83,10 @@ final class RecordStore: @unchecked Sendable {
     }
 
     /// The length in bytes of record `index`.
-    func length(_ index: Int) -> Int { starts[index + 1] - starts[index] }
+    package func length(_ index: Int) -> Int { starts[index + 1] - starts[index] }
 
     /// Copies record `index` into `destination`, which holds `length(index)` bytes or more.
-    func read(_ index: Int, into destination: UnsafeMutableRawBufferPointer) {
+    package func read(_ index: Int, into destination: UnsafeMutableRawBufferPointer) {
         let start = starts[index], count = length(index)
         precondition(destination.count >= count, "a record read into too small a buffer")
         guard count > 0 else { return }
@@ -105,7 +105,7 @@ final class RecordStore: @unchecked Sendable {
     }
 
     /// Calls `body` with the bytes of record `index`.
-    func withRecord<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withRecord<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         let start = starts[index], end = starts[index + 1]
         if start >= fileEnd {
             return try memory.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[(start - fileEnd)..<(end - fileEnd)])) }
