@@ -14,7 +14,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The `swift package generate-documentation` command (scripts/test builds each library's DocC catalog).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
+    // Each target names every module it imports, not only those it would get through another target.
     targets: [
         .target(name: "ChanceryCorpus"),
         .target(name: "ChanceryYAML", dependencies: ["ChanceryCorpus", .product(name: "Yams", package: "Yams")]),
@@ -31,8 +35,19 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "ChanceryPipeline", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime"]),
-        .target(name: "ChanceryReports", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "CXlsxWriter"]),
+        .target(
+            name: "ChanceryPipeline",
+            dependencies: [
+                "ChanceryCorpus",
+                "ChanceryAnalytics",
+                "ChanceryTime",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ChanceryReports",
+            dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryPipeline", "CXlsxWriter"]
+        ),
         .target(
             name: "ChanceryCLI",
             dependencies: [

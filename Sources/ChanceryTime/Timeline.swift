@@ -62,6 +62,7 @@ public struct Timeline: Sendable {
     /// Whether `event` matches every given filter, for a caller that reads events one at a time.
     ///
     /// - Parameters:
+    ///   - event: the event to test.
     ///   - topic: the topic and the topics nested under it (`economy` matches `economy.aid`), any case (`TopicKey`).
     ///   - actor: part of an actor's name, any case (`Pak` matches "Pak Geum-cheol").
     ///   - from: keeps events whose date lies wholly on or after the first day of `from`.

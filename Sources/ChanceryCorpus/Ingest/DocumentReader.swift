@@ -18,7 +18,7 @@ public struct FileReadResult: Sendable {
 /// is a Wilson Center export; other text is plain text. Before that, the bytes
 /// must be UTF-8 text: an empty file, a binary file (a NUL byte) and invalid
 /// UTF-8 are reported with the byte offset and skipped; XML that stops being
-/// UTF-8 part way keeps the documents before the bad byte (``TEIReader``).
+/// UTF-8 part way keeps the documents before the bad byte (`TEIReader`).
 public enum DocumentReader {
     public static func read(_ file: InputFile) -> FileReadResult {
         read(file, inspecting: { _ in })

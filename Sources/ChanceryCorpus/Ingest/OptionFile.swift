@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Reads the files that options name (a stopword list, a lexicon, a gazetteer): bounded, checked, with errors a

@@ -5,7 +5,7 @@ import Foundation
 /// Writes typed tables as one XLSX workbook, through libxlsxwriter.
 ///
 /// Each table becomes a sheet named by its title (mended to Excel's rules by
-/// ``SheetNames``): a bold, frozen header row, an autofilter over the data,
+/// `SheetNames`): a bold, frozen header row, an autofilter over the data,
 /// columns as wide as their content (measured over every row, at most 60
 /// characters). Cells keep their kinds:
 /// - `.text` is always a string cell, never a formula, whatever it starts with
@@ -17,8 +17,8 @@ import Foundation
 ///   (`yyyy-mm-dd`, `yyyy-mm`, `yyyy`); earlier dates and decades are ISO text,
 ///   because libxlsxwriter 1.1.4 writes pre-1900 serials that LibreOffice and
 ///   openpyxl read a day or two off. Every date column is followed by a
-///   `<name>_iso` text column (``SheetLayout``);
-/// - `.url` is a hyperlink when ``LinkPolicy`` allows it (http, https, mailto),
+///   `<name>_iso` text column (`SheetLayout`);
+/// - `.url` is a hyperlink when `LinkPolicy` allows it (http, https, mailto),
 ///   up to Excel's 65,530 links per sheet; otherwise plain text.
 ///
 /// Memory: when the tables have more than 100,000 rows in all, or one does not
