@@ -23,7 +23,8 @@ the jar, the mode, the document type, the DCT and the body; --fresh ignores the 
 --timing FILE gets the wall time of the run (with --mode cli, each JVM timed from start to
 exit; with --mode batch, the one JVM from start to exit and, inside it, the tagger's set-up and
 each document's process() call). When every output comes from the cache, the timing of the run
-that made them is reported, marked cached.
+that made them is reported, marked cached (if some came from an earlier run, the last run's
+timing covers only the documents it tagged, and says how many).
 
 Usage:
     heideltime_run.py --out PRED.jsonl [--timing T.json] [--mode cli|batch] [--jobs N]
@@ -279,12 +280,17 @@ def main():
             run_timing = run_batch(args.java, jar, config, inputs, os.path.join(CACHE, 'batch'))
         run_timing.update(documents=len(missing), bytes=sum(len(p[1].encode('utf-8')) for p in missing),
                           load_average_before_after=[load_before, os.getloadavg()[0]])
-        if len(missing) == len(plan):
-            with open(run_timing_path, 'w') as handle:
-                json.dump(run_timing, handle, indent=1)
+        with open(run_timing_path, 'w') as handle:
+            json.dump(run_timing, handle, indent=1)
         cached = False
     elif os.path.exists(run_timing_path):
         run_timing = json.load(open(run_timing_path))
+        cached = True
+    elif args.mode == 'cli':
+        # Outputs cached by runs of other document sets: each JVM's own wall time, run one at a time.
+        seconds = [json.load(open(os.path.join(folder, p[2] + '.json')))['seconds'] for p in plan]
+        run_timing = {'wall_seconds': sum(seconds), 'jobs': 1, 'jvms': len(plan), 'documents': len(plan),
+                      'bytes': total_bytes, 'estimated': 'sum of the cached per-document JVM times'}
         cached = True
     else:
         run_timing, cached = None, True

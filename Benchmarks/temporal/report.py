@@ -52,12 +52,15 @@ def main():
     print('|---|---|---|')
     cli_run = cli.get('run') or {}
     cli_note = ' (cached run)' if cli.get('cached') else ''
+    if cli_run.get('estimated'):
+        cli_note = f' ({cli_run["estimated"]})'
     same = cli['documents'] == docs and cli['bytes'] == size
     runs = ', '.join(f'{s:.2f}' for s in tc['runs'])
     print(f'| end to end, one process per source folder (Chancery: `{tc["tagger"]} --json`, median of {len(tc["runs"])} runs: {runs} s);'
           f' HeidelTime: one JVM per document, {cli_run.get("jobs", "?")} at a time{cli_note} '
           f'| {kbs(size, tc["wall_seconds"])} ({tc["wall_seconds"]:.2f} s) '
-          f'| {kbs(cli["bytes"], cli_run.get("wall_seconds"))} ({cli_run.get("wall_seconds", 0):.1f} s) |')
+          f'| {kbs(cli_run.get("bytes", 0), cli_run.get("wall_seconds"))} ({cli_run.get("wall_seconds", 0):.1f} s'
+          f'{"" if cli_run.get("documents") == docs else ", on the " + str(cli_run.get("documents")) + " documents timed"}) |')
     if batch and batch.get('run'):
         b = batch['run']
         process = sum(b['process_seconds'].values())
@@ -68,11 +71,11 @@ def main():
         if cli_run.get('wall_seconds'):
             print()
             rate = size / tc['wall_seconds']
-            print(f'Chancery / HeidelTime throughput: {rate / (cli["bytes"] / cli_run["wall_seconds"]):.0f}x (one JVM per document), '
+            print(f'Chancery / HeidelTime throughput: {rate / (cli_run["bytes"] / cli_run["wall_seconds"]):.0f}x (one JVM per document), '
                   f'{rate / (batch["bytes"] / b["wall_seconds"]):.0f}x (one JVM), '
                   f'{rate / (batch["bytes"] / process):.0f}x (tagging calls only).')
     if not same:
-        print(f'note: HeidelTime (one JVM per document) ran on {cli["documents"]} documents, {cli["bytes"]} bytes')
+        print(f'note: HeidelTime (one JVM per document) tagged {cli["documents"]} documents, {cli["bytes"]} bytes')
     loads = [t.get('load_average_before_after') or (t.get('run') or {}).get('load_average_before_after')
              for t in (tc, cli, batch) if t]
     if any(loads):
