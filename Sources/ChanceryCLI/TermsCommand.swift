@@ -12,8 +12,8 @@ struct TermsCommand: ParsableCommand {
         discussion: """
             Columns: term, n, count, per_10k (per 10,000 running tokens), doc_freq (documents containing the term), \
             tfidf_max (the highest TF-IDF in any document, where TF-IDF = count in the document × log10(N ÷ df), \
-            quanteda's dfm_tfidf default), dispersion_d (Juilland's D over documents, on relative frequencies: \
-            0 = all in one document, 1 = evenly spread).
+            quanteda's dfm_tfidf default), dispersion_d (Juilland's D over the documents with tokens, on relative \
+            frequencies: 0 = all in one document, 1 = evenly spread).
 
             N-grams never cross a sentence or punctuation; with stopwords on, an n-gram that starts or ends with a \
             stopword is dropped ("the Soviet Union" gives "soviet union").

@@ -163,3 +163,47 @@ import Testing
         }
     }
 }
+
+/// Juilland's D leaves out documents with no tokens (issue 16): their relative frequency is 0 ÷ 0, not 0.
+@Suite struct DispersionPartsTests {
+    /// Hand values: "aid" in two of two documents with tokens, 1/2 and 1/1; with the empty document as a third
+    /// part of frequency 0 it was 0.2929 (μ = 1/2, σ = 0.4082), without it μ = 3/4, σ = 1/4, D = 1 − (1/3) ÷ 1.
+    @Test func anEmptyDocumentIsNotAPart() throws {
+        let documents = [Toy.document("a", "aid trade"), Toy.document("b", "aid"), Toy.document("c", "")]
+        let (counter, matrix) = Toy.matrix(documents)
+        #expect(counter.documents == 3)
+        #expect(counter.documentsWithTokens == 2)
+        let aid = try #require(TermFrequencies(counter).row(for: "aid"))
+        #expect(abs((aid.dispersion ?? -1) - 2.0 / 3.0) < 1e-12)
+        #expect(abs((try #require(matrix.dispersion(of: try #require(counter.id(of: "aid"))))) - 2.0 / 3.0) < 1e-12)
+        // TF-IDF's N keeps the empty document: log10(3 / 2) for a word in two of three.
+        #expect(abs(aid.tfidfMax - log10(1.5)) < 1e-12)
+        // "trade", in one part of two: exactly 0, not a rounding residue.
+        #expect(TermFrequencies(counter).row(for: "trade")?.dispersion == 0)
+    }
+
+    /// The held-out FRUS documents include some with a title and dateline alone; D over the others equals a
+    /// recomputation from each document's own counts.
+    @Test(needsSharedCorpora) func frusDocumentsWithoutTokensAreLeftOut() throws {
+        let corpus = try Corpus.load(try TestData.shared("frus-holdout-plain").path)
+        let documents = corpus.tokenizedDocuments()
+        let options = TermOptions()
+        let (counter, matrix) = Toy.matrix(documents, options, row: .words)
+        let empty = (0..<matrix.rowCount).filter { matrix.tokens($0) == 0 }.count
+        #expect(empty >= 1)
+        #expect(counter.documentsWithTokens == documents.count - empty)
+        let frequencies = TermFrequencies(counter)
+        for term in ["not", "soviet", "aid"] {
+            let id = try #require(counter.id(of: term))
+            var shares: [Double] = []
+            for row in 0..<matrix.rowCount where matrix.tokens(row) > 0 {
+                let count = matrix.entries(row).first { $0.term == id }.map { Double($0.count) } ?? 0
+                shares.append(count / Double(matrix.tokens(row)))
+            }
+            let n = Double(shares.count), mean = shares.reduce(0, +) / n
+            let sd = (shares.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+            let expected = 1 - (sd / mean) / (n - 1).squareRoot()
+            #expect(abs((frequencies.row(for: term)?.dispersion ?? -1) - expected) < 1e-9, "\(term)")
+        }
+    }
+}

@@ -107,6 +107,9 @@ public struct TermCounter: Sendable {
     /// Running tokens counted (after the editorial policy, before stopwords): the denominator of relative frequencies.
     public private(set) var tokens = 0
     public private(set) var documents = 0
+    /// Documents with at least one token counted: the parts of Juilland's D (an empty document's relative
+    /// frequencies are 0 ÷ 0, not 0).
+    public private(set) var documentsWithTokens = 0
 
     var unigrams = TermStatistics()
     /// Adjacent pairs of word ids that lead a counted bigram or trigram, as dense pair ids.
@@ -257,6 +260,7 @@ public struct TermCounter: Sendable {
         lastDocumentTypes = countsTypes ? countTypes() : nil
         tokens += documentTokens
         documents += 1
+        if documentTokens > 0 { documentsWithTokens += 1 }
         var entries: [TermCount] = []
         if options.ngrams.contains(1) {
             countWords()
@@ -452,6 +456,7 @@ public struct TermCounter: Sendable {
         }
         tokens += other.tokens
         documents += other.documents
+        documentsWithTokens += other.documentsWithTokens
         return TermIDMap(words: idMap, phrases: ngramMap)
     }
 
