@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryTime", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryReports", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryReports", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryReports", "ChanceryTime", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,6 @@ import ChanceryTestSupport
 import Foundation
 import Testing
 
-@testable import ChanceryAnalytics
 @testable import ChanceryTime
 @testable import ChanceryCorpus
 
