@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "ChanceryTestSupport", path: "Tests/Support"),
         .testTarget(name: "ChanceryCorpusTests", dependencies: ["ChanceryCorpus", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryAnalyticsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
-        .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryTime", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryTimeTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryReportsTests", dependencies: ["ChanceryCorpus", "ChanceryAnalytics", "ChanceryTime", "ChanceryReports", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCLI", "ChanceryReports", "ChanceryTime", "ChanceryTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
