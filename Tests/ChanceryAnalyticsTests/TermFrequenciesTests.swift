@@ -175,7 +175,9 @@ import Testing
         #expect(counter.documentsWithTokens == 2)
         let aid = try #require(TermFrequencies(counter).row(for: "aid"))
         #expect(abs((aid.dispersion ?? -1) - 2.0 / 3.0) < 1e-12)
-        #expect(abs((try #require(matrix.dispersion(of: try #require(counter.id(of: "aid"))))) - 2.0 / 3.0) < 1e-12)
+        let aidID = try #require(counter.id(of: "aid"))
+        let matrixD = try #require(matrix.dispersion(of: aidID))
+        #expect(abs(matrixD - 2.0 / 3.0) < 1e-12)
         // TF-IDF's N keeps the empty document: log10(3 / 2) for a word in two of three.
         #expect(abs(aid.tfidfMax - log10(1.5)) < 1e-12)
         // "trade", in one part of two: exactly 0, not a rounding residue.
