@@ -47,7 +47,7 @@ struct TermsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keyness against a second corpus instead of the rest of this one.", valueName: "PATH"))
     var reference: String?
 
-    @Option(help: "Small-sample correction of G²: none (AntConc) or williams (quanteda's default).")
+    @Option(help: "Small-sample correction of G²: none (AntConc), williams (as quanteda's default: not when a count is 0) or williams-textbook (every term).")
     var correction: KeynessCorrection = .none
 
     @Option(help: ArgumentHelp("Collocates of this word or pattern.", valueName: "WORD"))
