@@ -50,7 +50,8 @@ import Testing
         #expect(!terms.contains("met soviet"))        // across a comma
         #expect(!terms.contains("the soviet"))        // starts with a stopword
         #expect(!terms.contains("soviet union agreed") == false) // inside one sentence: kept
-        #expect(terms.contains("free aid"))           // editorial brackets are transparent
+        #expect(!terms.contains("free aid"))          // nor the edge of a bracket (issue 16)
+        #expect(!terms.contains("aid soviet"))
         #expect(terms.allSatisfy { !$0.hasPrefix("the ") && !$0.hasSuffix(" the") })
     }
 
@@ -207,5 +208,33 @@ import Testing
             let expected = 1 - (sd / mean) / (n - 1).squareRoot()
             #expect(abs((frequencies.row(for: term)?.dispersion ?? -1) - expected) < 1e-9, "\(term)")
         }
+    }
+}
+
+/// A phrase never crosses the edge of a square bracket (issue 16), but may lie inside one.
+@Suite struct BracketPhraseTests {
+    @Test func phrasesStopAtBracketEdges() {
+        let document = Toy.document("b", "People trained [less than before] less often. [Two lines not declassified] July talks. Greetings to [Kim Il Sung] today.")
+        let terms = Set(TermFrequencies(Toy.counter([document], TermOptions(ngrams: 2...3, stopwords: .none))).rows.map(\.term))
+        #expect(!terms.contains("trained less"))
+        #expect(!terms.contains("before less"))
+        #expect(!terms.contains("declassified july"))
+        #expect(!terms.contains("to kim"))
+        #expect(terms.contains("kim il sung"))
+        #expect(terms.contains("people trained"))
+        #expect(terms.contains("july talks"))
+    }
+
+    /// In frus-dev, no counted phrase joins words on two sides of a bracket edge: each phrase's words occur in a
+    /// row, separated by whitespace alone, somewhere in the volume's bodies.
+    @Test(needsSharedCorpora) func frusPhrasesOccurWithoutABracketBetween() throws {
+        let corpus = try Corpus.load(try TestData.shared("frus-dev").path)
+        let counter = Toy.counter(corpus.tokenizedDocuments(), TermOptions(ngrams: 2...2, stopwords: .english))
+        let bracketed = corpus.documents.map { $0.body.lowercased() }.joined(separator: "\n")
+        let phrases = TermFrequencies(counter).rows.map(\.term)
+        #expect(phrases.count > 1000)
+        // "not declassified" may be a phrase inside a redaction notice; the word after the notice never joins it.
+        #expect(!phrases.contains { $0.hasPrefix("declassified ") })
+        #expect(bracketed.contains("declassified]"))
     }
 }
