@@ -99,6 +99,11 @@ import Testing
             formula = rows["formula-cable"]
             out["formula"] = [formula[1].value, formula[1].data_type]
             out["tokens_type"] = cable[header.index("tokens")].data_type
+            timeline = wb["Timeline"]
+            theader = [c.value for c in timeline[1]]
+            out["vague_types"] = sorted({r[theader.index("vague")].data_type for r in timeline.iter_rows(min_row=2)})
+            years = wb["Topics by year"]
+            out["year_cells"] = sorted({"number" if r[0].data_type == "n" else str(r[0].value) for r in years.iter_rows(min_row=2)})
             print(json.dumps(out))
             """
         let result = try #require(try JSONSerialization.jsonObject(with: Data(TestPython.run(script, [out.appendingPathComponent("chancery.xlsx").path]).utf8)) as? [String: Any])
@@ -117,6 +122,10 @@ import Testing
         #expect(result["date_1887"] as? [String] == ["1887-11-14", "s"])
         #expect(result["link"] as? String == "https://example.org/chancery-demo/document/900108")
         #expect(result["formula"] as? [String] == ["=cmd|' /C calc'!A0", "s"])
+        // Booleans and years are typed cells (issue 16): TRUE/FALSE, numbers; only "undated" stays text.
+        #expect(result["vague_types"] as? [String] == ["b"])
+        let yearCells = try #require(result["year_cells"] as? [String])
+        #expect(yearCells.contains("number") && yearCells.allSatisfy { $0 == "number" || $0 == "undated" })
         #expect(result["tokens_type"] as? String == "n")
     }
 

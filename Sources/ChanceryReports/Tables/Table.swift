@@ -10,6 +10,8 @@ public enum ColumnKind: String, Sendable, Codable {
     case date
     /// A link, written as a hyperlink where the format has them.
     case url
+    /// True or false: `true`/`false` in CSV and Markdown, a JSON boolean, an XLSX boolean cell.
+    case boolean
 }
 
 /// A column: the name other people's scripts read, and its kind.
@@ -35,6 +37,7 @@ public enum Cell: Sendable, Hashable {
     case decimal(Double)
     case date(HistoricalDate)
     case url(String)
+    case boolean(Bool)
 
     /// The cell as plain text: ISO dates, shortest round-trip decimals; what CSV and Markdown build on.
     public var plainText: String {
@@ -44,6 +47,7 @@ public enum Cell: Sendable, Hashable {
         case let .integer(value): String(value)
         case let .decimal(value): value.isFinite ? String(value) : (value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf"))
         case let .date(date): date.iso
+        case let .boolean(value): value ? "true" : "false"
         }
     }
 }

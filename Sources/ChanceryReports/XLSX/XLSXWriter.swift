@@ -18,6 +18,7 @@ import Foundation
 ///   because libxlsxwriter 1.1.4 writes pre-1900 serials that LibreOffice and
 ///   openpyxl read a day or two off. Every date column is followed by a
 ///   `<name>_iso` text column (``SheetLayout``);
+/// - `.boolean` is a boolean cell (TRUE/FALSE);
 /// - `.url` is a hyperlink when ``LinkPolicy`` allows it (http, https, mailto),
 ///   up to Excel's 65,530 links per sheet; otherwise plain text.
 ///
@@ -348,6 +349,10 @@ private struct SheetCells {
         try check(worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), value, format), row: row)
     }
 
+    func boolean(_ value: Bool, row: Int, column: Int) throws(XLSXError) {
+        try check(worksheet_write_boolean(worksheet, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, nil), row: row)
+    }
+
     /// Column widths from the widest content, in characters: at least 4, at most `cap`, plus one for breathing room.
     func setWidths(_ widths: [Int], cap: Int) throws(XLSXError) {
         for (column, width) in widths.enumerated() {
@@ -462,6 +467,9 @@ private struct SheetWriter {
             try cells.number(value, row: row, column: index, format: formats.decimals[places])
             let whole = String(Int(exactly: value.rounded(.towardZero)) ?? Int.max).utf8.count
             widen(index, to: whole + (places > 0 ? places + 1 : 0) + (value < 0 ? 1 : 0))
+        case let .boolean(value):
+            try cells.boolean(value, row: row, column: index)
+            widen(index, to: value ? 4 : 5)
         case let .date(date):
             guard let format = formats.date(date.precision), date.daysSinceEpoch >= firstDateCellDay else {
                 return try writeText(date.iso, row: row, at: index)
