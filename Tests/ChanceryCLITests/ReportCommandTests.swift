@@ -103,6 +103,9 @@ import Testing
             theader = [c.value for c in timeline[1]]
             out["vague_types"] = sorted({r[theader.index("vague")].data_type for r in timeline.iter_rows(min_row=2)})
             years = wb["Topics by year"]
+            keys = wb["Keyness"]
+            kheader = [c.value for c in keys[1]]
+            out["p_formats"] = sorted({r[kheader.index("p_value")].number_format for r in keys.iter_rows(min_row=2)})
             out["year_cells"] = sorted({"number" if r[0].data_type == "n" else str(r[0].value) for r in years.iter_rows(min_row=2)})
             print(json.dumps(out))
             """
@@ -124,6 +127,8 @@ import Testing
         #expect(result["formula"] as? [String] == ["=cmd|' /C calc'!A0", "s"])
         // Booleans and years are typed cells (issue 16): TRUE/FALSE, numbers; only "undated" stays text.
         #expect(result["vague_types"] as? [String] == ["b"])
+        // p-values in one notation however small (issue 16).
+        #expect(result["p_formats"] as? [String] == ["0.00E+00"])
         let yearCells = try #require(result["year_cells"] as? [String])
         #expect(yearCells.contains("number") && yearCells.allSatisfy { $0 == "number" || $0 == "undated" })
         #expect(result["tokens_type"] as? String == "n")

@@ -50,7 +50,7 @@ public enum AnalysisTables {
         Table(name: "keyness", title: "Keyness", columns: [
             Column("group", .text), Column("term", .text), Column("n", .integer), Column("count_target", .integer),
             Column("count_reference", .integer), Column("g2", .decimal, decimals: 2), Column("log_ratio", .decimal, decimals: 2),
-            Column("p_value", .decimal, decimals: 6),
+            Column("p_value", .decimal, decimals: 6, scientific: true),
         ], rows: keyness.flatMap { result in
             result.rows.prefix(top ?? .max).map {
                 [.text($0.group), .text($0.term), .integer($0.n), .integer($0.countTarget), .integer($0.countReference),

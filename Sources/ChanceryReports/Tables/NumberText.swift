@@ -1,5 +1,14 @@
+import Foundation
+
 /// Numbers as people read them in a terminal or a note: thousands separators, fixed decimals, no locale.
 public enum NumberText {
+    /// 0.0000028512 with 2 places → "2.85e-06"; 0.0123 → "1.23e-02": one notation for a column of values that
+    /// span many orders of magnitude. `places` 16 keeps every digit a Double has (`CSVWriter`).
+    public static func scientific(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return String(value) }
+        return String(format: "%.\(min(max(places, 0), 16))e", value)
+    }
+
     /// 12345 → "12,345".
     public static func integer(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -21,11 +21,15 @@ public struct Column: Sendable, Hashable {
     public var kind: ColumnKind
     /// Decimal places a writer shows for a `.decimal` column (the value itself is kept whole).
     public var decimals: Int
+    /// Whether a `.decimal` column is shown in scientific notation, every value alike (p-values run from 0.04
+    /// to 1e-169: in fixed notation most would read 0.000000).
+    public var scientific: Bool
 
-    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4) {
+    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4, scientific: Bool = false) {
         self.name = name
         self.kind = kind
         self.decimals = decimals
+        self.scientific = scientific
     }
 }
 

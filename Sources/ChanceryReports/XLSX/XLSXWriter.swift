@@ -10,7 +10,8 @@ import Foundation
 /// characters). Cells keep their kinds:
 /// - `.text` is always a string cell, never a formula, whatever it starts with
 ///   (`=`, `+`, `-`, `@`, tab, CR): archive text is untrusted;
-/// - `.integer` and `.decimal` are numbers, decimals shown to `column.decimals`
+/// - `.integer` and `.decimal` are numbers, decimals shown to `column.decimals` (or as `0.00E+00` when the
+///   column is `scientific`)
 ///   places (NaN, ±infinity and integers beyond 2^53, which Excel cannot hold
 ///   exactly, are written as their text);
 /// - `.date` from 1900-03-01 on is a date cell formatted at its precision
@@ -292,6 +293,8 @@ private struct Formats {
     let month: Format
     let year: Format
     let decimals: [Int: Format]
+    /// `0.00E+00`, for a column in scientific notation.
+    let scientific: Format
 
     init(workbook: Workbook, decimals places: Set<Int>, path: String) throws(XLSXError) {
         func make(_ configure: (Format) -> Void) throws(XLSXError) -> Format {
@@ -311,6 +314,7 @@ private struct Formats {
             decimals[count] = try make { format_set_num_format($0, Self.numberFormat(places: count)) }
         }
         self.decimals = decimals
+        scientific = try make { format_set_num_format($0, "0.00E+00") }
     }
 
     /// Decimal places Excel can show: 0 to 15.
@@ -463,6 +467,10 @@ private struct SheetWriter {
             widen(index, to: String(value).utf8.count)
         case let .decimal(value):
             guard value.isFinite else { return try writeText(cell.plainText, row: row, at: index) }
+            if column.scientific {
+                try cells.number(value, row: row, column: index, format: formats.scientific)
+                return widen(index, to: 10)
+            }
             let places = Formats.places(column.decimals)
             try cells.number(value, row: row, column: index, format: formats.decimals[places])
             let whole = String(Int(exactly: value.rounded(.towardZero)) ?? Int.max).utf8.count
