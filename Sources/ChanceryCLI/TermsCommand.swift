@@ -15,11 +15,12 @@ struct TermsCommand: ParsableCommand {
             quanteda's dfm_tfidf default), dispersion_d (Juilland's D over the documents with tokens, on relative \
             frequencies: 0 = all in one document, 1 = evenly spread).
 
-            N-grams never cross a sentence or punctuation; with stopwords on, an n-gram that starts or ends with a \
+            N-grams never cross a sentence, punctuation or a square bracket's edge; with stopwords on, an n-gram that starts or ends with a \
             stopword is dropped ("the Soviet Union" gives "soviet union").
 
             Keyness (--target, --reference): signed log-likelihood G² over the 2×2 table (Dunning 1993, as AntConc \
-            reports it; --correction williams as quanteda's default), Log Ratio (Hardie 2014; 0.5 for a zero count) \
+            reports it; --correction williams as quanteda's default, which leaves a term with a zero count \
+            uncorrected; --correction williams-textbook corrects every term), Log Ratio (Hardie 2014; 0.5 for a zero count) \
             and the χ²(1) p-value. A target is a year (1962), a month (1962-12), a range (1962-01..1962-06), \
             document ids separated by commas, or topic:NAME (documents with hits of a lexicon topic).
 

@@ -225,16 +225,15 @@ import Testing
         #expect(terms.contains("july talks"))
     }
 
-    /// In frus-dev, no counted phrase joins words on two sides of a bracket edge: each phrase's words occur in a
-    /// row, separated by whitespace alone, somewhere in the volume's bodies.
+    /// In frus-dev, the word after a redaction notice ("[… not declassified]") never joins the notice's last word.
     @Test(needsSharedCorpora) func frusPhrasesOccurWithoutABracketBetween() throws {
         let corpus = try Corpus.load(try TestData.shared("frus-dev").path)
         let counter = Toy.counter(corpus.tokenizedDocuments(), TermOptions(ngrams: 2...2, stopwords: .english))
-        let bracketed = corpus.documents.map { $0.body.lowercased() }.joined(separator: "\n")
+        let bodies = corpus.documents.map { $0.body.lowercased() }.joined(separator: "\n")
         let phrases = TermFrequencies(counter).rows.map(\.term)
         #expect(phrases.count > 1000)
         // "not declassified" may be a phrase inside a redaction notice; the word after the notice never joins it.
         #expect(!phrases.contains { $0.hasPrefix("declassified ") })
-        #expect(bracketed.contains("declassified]"))
+        #expect(bodies.contains("declassified]"))
     }
 }

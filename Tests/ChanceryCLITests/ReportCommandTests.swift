@@ -76,6 +76,17 @@ import Testing
         #expect(files["skipped.csv"] == [["file", "location", "reason", "code", "severity"]])
     }
 
+    /// The summary says which Williams rule the keyness used (issue 16).
+    @Test func theSummaryNamesTheCorrection() throws {
+        for (option, words) in [("williams", "as quanteda applies it"), ("williams-textbook", "on every term (Williams 1976)"),
+                                ("none", "without correction")] {
+            let (out, run) = try Self.report(try Self.corpusFolder(), ["--correction", option])
+            #expect(run.status == 0, "\(run.stderr)")
+            let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+            #expect(summary.contains(words), "\(option)")
+        }
+    }
+
     @Test(needsPython) func theWorkbookReadsBackWithOpenpyxl() throws {
         let (out, run) = try Self.report(try Self.corpusFolder())
         #expect(run.status == 0)
@@ -106,7 +117,7 @@ import Testing
             keys = wb["Keyness"]
             kheader = [c.value for c in keys[1]]
             out["p_formats"] = sorted({r[kheader.index("p_value")].number_format for r in keys.iter_rows(min_row=2)})
-            out["year_cells"] = sorted({"number" if r[0].data_type == "n" else str(r[0].value) for r in years.iter_rows(min_row=2)})
+            out["year_cells"] = sorted({"number" if isinstance(r[0].value, (int, float)) else str(r[0].value) for r in years.iter_rows(min_row=2)})
             print(json.dumps(out))
             """
         let result = try #require(try JSONSerialization.jsonObject(with: Data(TestPython.run(script, [out.appendingPathComponent("chancery.xlsx").path]).utf8)) as? [String: Any])

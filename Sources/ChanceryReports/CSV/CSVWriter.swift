@@ -59,7 +59,7 @@ public struct CSVWriter: Sendable {
                 switch cell {
                 case let .decimal(value) where index < table.columns.count && table.columns[index].scientific:
                     // Every digit, in one notation down the column.
-                    Self.appendField(NumberText.scientific(value, places: 16), to: &buffer)
+                    Self.appendField(NumberText.scientific(value), to: &buffer)
                 case .integer, .decimal, .date, .boolean, .empty: Self.appendField(cell.plainText, to: &buffer)
                 case let .text(text), let .url(text): Self.appendField(Self.neutralize(text), to: &buffer)
                 }
