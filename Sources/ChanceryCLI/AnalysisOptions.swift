@@ -34,7 +34,10 @@ struct OutputOptions: ParsableArguments {
             Console.output(try TableJSON.string(table), as: .json)
         } else {
             let rows = try table.allRows()
-            var text = TextTable.render([table.columns.map(\.name)] + rows.map { $0.map(Self.display) })
+            let columns = table.columns
+            var text = TextTable.render([columns.map(\.name)] + rows.map { row in
+                row.enumerated().map { index, cell in Self.display(cell, scientific: index < columns.count && columns[index].scientific) }
+            })
             if let totalRows, totalRows > rows.count {
                 text += "... \(NumberText.integer(totalRows - rows.count)) more rows (use --top N, --csv or --json)\n"
             }
@@ -42,9 +45,10 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// A cell for the terminal: decimals rounded to the column's places, long text shortened.
-    private static func display(_ cell: Cell) -> String {
+    /// A cell for the terminal: decimals rounded (a scientific column's all in one notation), long text shortened.
+    private static func display(_ cell: Cell, scientific: Bool) -> String {
         switch cell {
+        case let .decimal(value) where scientific: return NumberText.scientific(value, places: 2)
         case let .decimal(value): return NumberText.decimal(value, places: value.magnitude < 0.01 && value != 0 ? 6 : 3)
         case let .text(text):
             let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")

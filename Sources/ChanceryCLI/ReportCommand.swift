@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("N-gram lengths counted for terms.csv: 1, 2, 3, or a range such as 1-2.", valueName: "N|N-M"))
     var ngram = "1-3"
 
-    @Option(help: "Small-sample correction of G² for keyness by year: none (AntConc) or williams (quanteda).")
+    @Option(help: "Small-sample correction of G² for keyness by year: none (AntConc), williams (as quanteda: not when a count is 0) or williams-textbook (every term).")
     var correction: KeynessCorrection = .none
 
     @Option(help: "KWIC context, in tokens on each side (0 to 1,000).")

@@ -13,14 +13,15 @@ struct TermsCommand: ParsableCommand {
         discussion: """
             Columns: term, n, count, per_10k (per 10,000 running tokens), doc_freq (documents containing the term), \
             tfidf_max (the highest TF-IDF in any document, where TF-IDF = count in the document × log10(N ÷ df), \
-            quanteda's dfm_tfidf default), dispersion_d (Juilland's D over documents, on relative frequencies: \
-            0 = all in one document, 1 = evenly spread).
+            quanteda's dfm_tfidf default), dispersion_d (Juilland's D over the documents with tokens, on relative \
+            frequencies: 0 = all in one document, 1 = evenly spread).
 
-            N-grams never cross a sentence or punctuation; with stopwords on, an n-gram that starts or ends with a \
+            N-grams never cross a sentence, punctuation or a square bracket's edge; with stopwords on, an n-gram that starts or ends with a \
             stopword is dropped ("the Soviet Union" gives "soviet union").
 
             Keyness (--target, --reference): signed log-likelihood G² over the 2×2 table (Dunning 1993, as AntConc \
-            reports it; --correction williams as quanteda's default), Log Ratio (Hardie 2014; 0.5 for a zero count) \
+            reports it; --correction williams as quanteda's default, which leaves a term with a zero count \
+            uncorrected; --correction williams-textbook corrects every term), Log Ratio (Hardie 2014; 0.5 for a zero count) \
             and the χ²(1) p-value. A target is a year (1962), a month (1962-12), a range (1962-01..1962-06), \
             document ids separated by commas, or topic:NAME (documents with hits of a lexicon topic).
 
@@ -48,7 +49,7 @@ struct TermsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keyness against a second corpus instead of the rest of this one.", valueName: "PATH"))
     var reference: String?
 
-    @Option(help: "Small-sample correction of G²: none (AntConc) or williams (quanteda's default).")
+    @Option(help: "Small-sample correction of G²: none (AntConc), williams (as quanteda's default: not when a count is 0) or williams-textbook (every term).")
     var correction: KeynessCorrection = .none
 
     @Option(help: ArgumentHelp("Collocates of this word or pattern.", valueName: "WORD"))

@@ -118,3 +118,25 @@ import Testing
         }
     }
 }
+
+/// Williams's correction as quanteda applies it (not when a cell is 0) and as Williams defines it (always).
+@Suite struct WilliamsCorrectionTests {
+    /// a = 5 in a target of 1,000 tokens, b = 0 in a reference of 9,000: q = 1 + (N/5 + N/9995 − 1)(N/1000 + N/9000 − 1) ÷ 6N
+    /// with N = 10,000: (2000.0005 × 10.1111) ÷ 60,000 + 1 = 1.3370 (to four places).
+    @Test func theTextbookRuleCorrectsAZeroCell() {
+        let raw = Keyness.logLikelihood(a: 5, b: 0, targetTotal: 1_000, referenceTotal: 9_000)
+        let quanteda = Keyness.logLikelihood(a: 5, b: 0, targetTotal: 1_000, referenceTotal: 9_000, correction: .williams)
+        let textbook = Keyness.logLikelihood(a: 5, b: 0, targetTotal: 1_000, referenceTotal: 9_000, correction: .williamsTextbook)
+        #expect(quanteda == raw)
+        let n = 10_000.0
+        let q = 1 + (n / 5 + n / 9_995 - 1) * (n / 1_000 + n / 9_000 - 1) / (6 * n)
+        #expect(abs(q - 1.3370) < 1e-4)
+        #expect(abs(textbook - raw / q) < 1e-12)
+        // With no zero cell both rules agree.
+        let both = [KeynessCorrection.williams, .williamsTextbook].map {
+            Keyness.logLikelihood(a: 5, b: 3, targetTotal: 1_000, referenceTotal: 9_000, correction: $0)
+        }
+        #expect(both[0] == both[1] && both[0] < Keyness.logLikelihood(a: 5, b: 3, targetTotal: 1_000, referenceTotal: 9_000))
+        #expect(KeynessCorrection(rawValue: "williams-textbook") == .williamsTextbook)
+    }
+}

@@ -50,7 +50,8 @@ import Testing
         #expect(!terms.contains("met soviet"))        // across a comma
         #expect(!terms.contains("the soviet"))        // starts with a stopword
         #expect(!terms.contains("soviet union agreed") == false) // inside one sentence: kept
-        #expect(terms.contains("free aid"))           // editorial brackets are transparent
+        #expect(!terms.contains("free aid"))          // nor the edge of a bracket (issue 16)
+        #expect(!terms.contains("aid soviet"))
         #expect(terms.allSatisfy { !$0.hasPrefix("the ") && !$0.hasSuffix(" the") })
     }
 
@@ -161,5 +162,78 @@ import Testing
             #expect(DocumentTermMatrix(directRows, columns: TermColumns(direct)).termRows()
                     == DocumentTermMatrix(tokenizedRows, columns: TermColumns(tokenized)).termRows())
         }
+    }
+}
+
+/// Juilland's D leaves out documents with no tokens (issue 16): their relative frequency is 0 ÷ 0, not 0.
+@Suite struct DispersionPartsTests {
+    /// Hand values: "aid" in two of two documents with tokens, 1/2 and 1/1; with the empty document as a third
+    /// part of frequency 0 it was 0.2929 (μ = 1/2, σ = 0.4082), without it μ = 3/4, σ = 1/4, D = 1 − (1/3) ÷ 1.
+    @Test func anEmptyDocumentIsNotAPart() throws {
+        let documents = [Toy.document("a", "aid trade"), Toy.document("b", "aid"), Toy.document("c", "")]
+        let (counter, matrix) = Toy.matrix(documents)
+        #expect(counter.documents == 3)
+        #expect(counter.documentsWithTokens == 2)
+        let aid = try #require(TermFrequencies(counter).row(for: "aid"))
+        #expect(abs((aid.dispersion ?? -1) - 2.0 / 3.0) < 1e-12)
+        let aidID = try #require(counter.id(of: "aid"))
+        let matrixD = try #require(matrix.dispersion(of: aidID))
+        #expect(abs(matrixD - 2.0 / 3.0) < 1e-12)
+        // TF-IDF's N keeps the empty document: log10(3 / 2) for a word in two of three.
+        #expect(abs(aid.tfidfMax - log10(1.5)) < 1e-12)
+        // "trade", in one part of two: exactly 0, not a rounding residue.
+        #expect(TermFrequencies(counter).row(for: "trade")?.dispersion == 0)
+    }
+
+    /// The held-out FRUS documents include some with a title and dateline alone; D over the others equals a
+    /// recomputation from each document's own counts.
+    @Test(needsSharedCorpora) func frusDocumentsWithoutTokensAreLeftOut() throws {
+        let corpus = try Corpus.load(try TestData.shared("frus-holdout-plain").path)
+        let documents = corpus.tokenizedDocuments()
+        let options = TermOptions()
+        let (counter, matrix) = Toy.matrix(documents, options, row: .words)
+        let empty = (0..<matrix.rowCount).filter { matrix.tokens($0) == 0 }.count
+        #expect(empty >= 1)
+        #expect(counter.documentsWithTokens == documents.count - empty)
+        let frequencies = TermFrequencies(counter)
+        for term in ["not", "soviet", "aid"] {
+            let id = try #require(counter.id(of: term))
+            var shares: [Double] = []
+            for row in 0..<matrix.rowCount where matrix.tokens(row) > 0 {
+                let count = matrix.entries(row).first { $0.term == id }.map { Double($0.count) } ?? 0
+                shares.append(count / Double(matrix.tokens(row)))
+            }
+            let n = Double(shares.count), mean = shares.reduce(0, +) / n
+            let sd = (shares.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+            let expected = 1 - (sd / mean) / (n - 1).squareRoot()
+            #expect(abs((frequencies.row(for: term)?.dispersion ?? -1) - expected) < 1e-9, "\(term)")
+        }
+    }
+}
+
+/// A phrase never crosses the edge of a square bracket (issue 16), but may lie inside one.
+@Suite struct BracketPhraseTests {
+    @Test func phrasesStopAtBracketEdges() {
+        let document = Toy.document("b", "People trained [less than before] less often. [Two lines not declassified] July talks. Greetings to [Kim Il Sung] today.")
+        let terms = Set(TermFrequencies(Toy.counter([document], TermOptions(ngrams: 2...3, stopwords: .none))).rows.map(\.term))
+        #expect(!terms.contains("trained less"))
+        #expect(!terms.contains("before less"))
+        #expect(!terms.contains("declassified july"))
+        #expect(!terms.contains("to kim"))
+        #expect(terms.contains("kim il sung"))
+        #expect(terms.contains("people trained"))
+        #expect(terms.contains("july talks"))
+    }
+
+    /// In frus-dev, the word after a redaction notice ("[… not declassified]") never joins the notice's last word.
+    @Test(needsSharedCorpora) func frusPhrasesOccurWithoutABracketBetween() throws {
+        let corpus = try Corpus.load(try TestData.shared("frus-dev").path)
+        let counter = Toy.counter(corpus.tokenizedDocuments(), TermOptions(ngrams: 2...2, stopwords: .english))
+        let bodies = corpus.documents.map { $0.body.lowercased() }.joined(separator: "\n")
+        let phrases = TermFrequencies(counter).rows.map(\.term)
+        #expect(phrases.count > 1000)
+        // "not declassified" may be a phrase inside a redaction notice; the word after the notice never joins it.
+        #expect(!phrases.contains { $0.hasPrefix("declassified ") })
+        #expect(bodies.contains("declassified]"))
     }
 }

@@ -34,6 +34,15 @@ import Testing
         #expect(rows.count == 5)
         #expect(rows.allSatisfy { $0["group"] as? String == "1962" && ($0["g2"] as? Double ?? 0) > 0 })
         #expect(Set(rows[0].keys) == ["group", "term", "n", "count_target", "count_reference", "g2", "log_ratio", "p_value"])
+        // p-values in one notation, in CSV (every digit) and in the terminal (issue 16).
+        let csv = try ChanceryProcess.run(["terms", Self.demo, "--target", "1962", "--csv"])
+        let pColumn = csv.stdout.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").last.map(String.init) }
+        #expect(pColumn.count > 5)
+        #expect(pColumn.allSatisfy { $0.wholeMatch(of: /[0-9](\.[0-9]{1,16})?e[-+][0-9]{2,3}/) != nil }, "\(pColumn.prefix(3))")
+        #expect(pColumn.compactMap(Double.init).count == pColumn.count)
+        let table = try ChanceryProcess.run(["terms", Self.demo, "--target", "1962", "--top", "5"])
+        let last = table.stdout.split(separator: "\n").dropFirst().prefix(5).compactMap { $0.split(separator: " ").last.map(String.init) }
+        #expect(last.count == 5 && last.allSatisfy { $0.wholeMatch(of: /[0-9]\.[0-9]{2}e[-+][0-9]{2,3}/) != nil }, "\(last)")
     }
 
     @Test func keynessTargetErrorsAreUsageErrors() throws {

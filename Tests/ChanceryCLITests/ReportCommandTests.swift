@@ -77,6 +77,17 @@ import Testing
         #expect(files["skipped.csv"] == [["file", "location", "reason", "code", "severity"]])
     }
 
+    /// The summary says which Williams rule the keyness used (issue 16).
+    @Test func theSummaryNamesTheCorrection() throws {
+        for (option, words) in [("williams", "as quanteda applies it"), ("williams-textbook", "on every term (Williams 1976)"),
+                                ("none", "without correction")] {
+            let (out, run) = try Self.report(try Self.corpusFolder(), ["--correction", option])
+            #expect(run.status == 0, "\(run.stderr)")
+            let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+            #expect(summary.contains(words), "\(option)")
+        }
+    }
+
     @Test(needsPython) func theWorkbookReadsBackWithOpenpyxl() throws {
         let (out, run) = try Self.report(try Self.corpusFolder())
         #expect(run.status == 0)
@@ -100,6 +111,14 @@ import Testing
             formula = rows["formula-cable"]
             out["formula"] = [formula[1].value, formula[1].data_type]
             out["tokens_type"] = cable[header.index("tokens")].data_type
+            timeline = wb["Timeline"]
+            theader = [c.value for c in timeline[1]]
+            out["vague_types"] = sorted({r[theader.index("vague")].data_type for r in timeline.iter_rows(min_row=2)})
+            years = wb["Topics by year"]
+            keys = wb["Keyness"]
+            kheader = [c.value for c in keys[1]]
+            out["p_formats"] = sorted({r[kheader.index("p_value")].number_format for r in keys.iter_rows(min_row=2)})
+            out["year_cells"] = sorted({"number" if isinstance(r[0].value, (int, float)) else str(r[0].value) for r in years.iter_rows(min_row=2)})
             print(json.dumps(out))
             """
         let result = try #require(try JSONSerialization.jsonObject(with: Data(TestPython.run(script, [out.appendingPathComponent("chancery.xlsx").path]).utf8)) as? [String: Any])
@@ -118,6 +137,12 @@ import Testing
         #expect(result["date_1887"] as? [String] == ["1887-11-14", "s"])
         #expect(result["link"] as? String == "https://example.org/chancery-demo/document/900108")
         #expect(result["formula"] as? [String] == ["=cmd|' /C calc'!A0", "s"])
+        // Booleans and years are typed cells (issue 16): TRUE/FALSE, numbers; only "undated" stays text.
+        #expect(result["vague_types"] as? [String] == ["b"])
+        // p-values in one notation however small (issue 16).
+        #expect(result["p_formats"] as? [String] == ["0.00E+00"])
+        let yearCells = try #require(result["year_cells"] as? [String])
+        #expect(yearCells.contains("number") && yearCells.allSatisfy { $0 == "number" || $0 == "undated" })
         #expect(result["tokens_type"] as? String == "n")
     }
 

@@ -20,6 +20,10 @@ import Testing
         let events = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(!events.isEmpty)
         #expect(events.allSatisfy { ($0["date"] as? String)?.hasPrefix("1962") == true })
+        // `vague` is a JSON boolean, not the string "true"/"false" (issue 16); JSONSerialization reads it as a
+        // CFBoolean, which a String cast refuses.
+        #expect(events.allSatisfy { $0["vague"] is Bool && !($0["vague"] is String) })
+        #expect(json.stdout.contains("\"vague\": false"))
     }
 
     @Test func actorAndTopicFilters() throws {

@@ -5,8 +5,11 @@ import Foundation
 public enum KeynessCorrection: String, Sendable, Codable, CaseIterable {
     /// No correction: the four-cell G² of Dunning (1993), as AntConc and UCREL's log-likelihood wizard report it.
     case none
-    /// Williams's correction (G² ÷ q), quanteda's default for `measure = "lr"`.
+    /// Williams's correction (G² ÷ q) as quanteda's default for `measure = "lr"` applies it: not when a cell of the
+    /// table is 0, so a term absent from the reference keeps its uncorrected (larger) G².
     case williams
+    /// Williams's correction as Williams (1976) defines it: every term's G² ÷ q, zero cells included.
+    case williamsTextbook = "williams-textbook"
 }
 
 /// One term's keyness in a target against a reference (a row of `keyness.csv`).
@@ -33,8 +36,9 @@ public struct KeynessRow: Sendable, Hashable, Codable {
 ///
 /// signed + when a > E(a), − otherwise, as quanteda's `textstat_keyness()`
 /// signs it. Williams's correction divides by
-/// q = 1 + (N/(a+b) + N/(c+d) − 1)(N/(a+c) + N/(b+d) − 1) ÷ 6N (not applied when
-/// a cell is 0, as in quanteda). The p-value is the upper tail of χ² with one
+/// q = 1 + (N/(a+b) + N/(c+d) − 1)(N/(a+c) + N/(b+d) − 1) ÷ 6N: `williams` does
+/// not apply it when a cell is 0, as quanteda does; `williamsTextbook` applies it
+/// to every table whose margins are all non-zero. The p-value is the upper tail of χ² with one
 /// degree of freedom at |G²|: p = erfc(√(|G²| ÷ 2)).
 ///
 ///     Log Ratio = log2((a ÷ C) ÷ (b ÷ D))        with 0.5 in place of a zero count
@@ -106,7 +110,12 @@ public struct Keyness: Sendable {
             return observed > 0 && expected > 0 ? observed * log(observed / expected) : 0
         }
         var g2 = 2 * (term(a, a + b, a + c) + term(b, a + b, b + d) + term(c, c + d, a + c) + term(d, c + d, b + d))
-        if correction == .williams, a * b * c * d != 0 {
+        let corrects = switch correction {
+        case .none: false
+        case .williams: a * b * c * d != 0
+        case .williamsTextbook: (a + b) * (c + d) * (a + c) * (b + d) != 0
+        }
+        if corrects {
             let q = 1 + (n / (a + b) + n / (c + d) - 1) * (n / (a + c) + n / (b + d) - 1) / (6 * n)
             g2 /= q
         }

@@ -202,19 +202,20 @@ public struct DocumentTermMatrix<Storage: DocumentTermStorage>: Sendable {
                        label: rowNames[row], correction: correction, minimumCount: minimumCount)
     }
 
-    /// Juilland's D of `term` over the rows as parts, on its relative frequency in each row (see
-    /// `TermFrequencies` for the formula); nil for fewer than two rows or a term in none. It reads every row
+    /// Juilland's D of `term` over the rows with tokens as parts, on its relative frequency in each row (see
+    /// `TermFrequencies` for the formula); nil for fewer than two such rows or a term in none. It reads every row
     /// (from disk, for `DiskDocumentTerms`): for every term at once, `TermFrequencies` keeps the sums as it counts.
     public func dispersion(of term: TermID) -> Double? {
-        var sum = 0.0, squares = 0.0
-        for row in 0..<rowCount {
+        var sum = 0.0, squares = 0.0, parts = 0
+        for row in 0..<rowCount where tokens(row) > 0 {
+            parts += 1
             guard let entry = entries(row).first(where: { $0.term == term }) else { continue }
             let tokens = self.tokens(row)
             let relative = tokens > 0 ? Double(entry.count) / Double(tokens) : 0
             sum += relative
             squares += relative * relative
         }
-        return TermFrequencies.juillandD(sum: sum, squares: squares, parts: rowCount)
+        return TermFrequencies.juillandD(sum: sum, squares: squares, parts: parts)
     }
 }
 

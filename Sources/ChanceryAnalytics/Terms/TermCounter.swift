@@ -90,9 +90,11 @@ struct TermStatistics: Sendable {
 /// stopword, so "the Soviet Union" gives "soviet union" and "ministry of
 /// foreign affairs" gives "ministry of foreign" but not "of foreign affairs".
 /// An n-gram never crosses a sentence boundary or punctuation between its
-/// words (a comma, a colon, a dash, a parenthesis); editorial square brackets
-/// are transparent, so "free [aid]" gives "free aid". With editorial words
-/// excluded, a bracket's words are removed and break n-grams.
+/// words (a comma, a colon, a dash, a parenthesis) nor the edge of a square
+/// bracket: "free [aid]" gives no "free aid", as "[2 lines not declassified]
+/// July" gives no "declassified july"; the words inside one bracket may form
+/// a phrase ("[Kim Il Sung]"). With editorial words excluded, a bracket's words
+/// are removed.
 ///
 /// Counters over different documents can be merged, so a corpus can be
 /// counted in shards (or on several cores) and combined.
@@ -107,6 +109,9 @@ public struct TermCounter: Sendable {
     /// Running tokens counted (after the editorial policy, before stopwords): the denominator of relative frequencies.
     public private(set) var tokens = 0
     public private(set) var documents = 0
+    /// Documents with at least one token counted: the parts of Juilland's D (an empty document's relative
+    /// frequencies are 0 ÷ 0, not 0).
+    public private(set) var documentsWithTokens = 0
 
     var unigrams = TermStatistics()
     /// Adjacent pairs of word ids that lead a counted bigram or trigram, as dense pair ids.
@@ -257,6 +262,7 @@ public struct TermCounter: Sendable {
         lastDocumentTypes = countsTypes ? countTypes() : nil
         tokens += documentTokens
         documents += 1
+        if documentTokens > 0 { documentsWithTokens += 1 }
         var entries: [TermCount] = []
         if options.ngrams.contains(1) {
             countWords()
@@ -419,12 +425,12 @@ public struct TermCounter: Sendable {
         return key.n == 2 ? bigramIndex(pair, key.ids.0, key.ids.1) : trigramIndex(pair, key.ids.0, key.ids.1, key.ids.2)
     }
 
-    /// Only spaces, line breaks and editorial brackets between two tokens: they may form an n-gram.
+    /// Only spaces and line breaks between two tokens of one sentence: they may form an n-gram.
     private static func joinable(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Token, _ b: Token) -> Bool {
         guard a.sentence == b.sentence else { return false }
         for k in a.range.upperBound..<b.range.lowerBound {
             switch bytes[k] {
-            case 0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "]"): continue
+            case 0x20, 0x0A, 0x09: continue
             default: return false
             }
         }
@@ -452,6 +458,7 @@ public struct TermCounter: Sendable {
         }
         tokens += other.tokens
         documents += other.documents
+        documentsWithTokens += other.documentsWithTokens
         return TermIDMap(words: idMap, phrases: ngramMap)
     }
 

@@ -29,7 +29,10 @@ public struct TermFrequencyRow: Sendable, Hashable, Codable {
 /// - Juilland's D over the documents as parts, on relative frequencies
 ///   (because documents differ in length): with v_i the term's share of the
 ///   tokens of document i, x̄ the mean and s the population standard deviation
-///   of the v_i over all n documents (zeros included), D = 1 − (s ÷ x̄) ÷ √(n − 1).
+///   of the v_i over the n documents with at least one token (zeros included;
+///   a document with no tokens, a title and dateline alone, has no relative
+///   frequency and is left out, while TF-IDF's N keeps it, as quanteda's does),
+///   D = 1 − (s ÷ x̄) ÷ √(n − 1).
 ///
 /// References: Spärck Jones, K. (1972). A statistical interpretation of term
 /// specificity and its application in retrieval. *Journal of Documentation*
@@ -73,7 +76,7 @@ public struct TermFrequencies: Sendable {
             per10k: counter.tokens > 0 ? Double(entry.count) / Double(counter.tokens) * 10_000 : 0,
             documentFrequency: entry.documentFrequency,
             tfidfMax: Double(entry.maximumInDocument) * inverseDocumentFrequency(documents: documents, containing: entry.documentFrequency),
-            dispersion: juillandD(sum: entry.relativeSum, squares: entry.relativeSquares, parts: documents)
+            dispersion: juillandD(sum: entry.relativeSum, squares: entry.relativeSquares, parts: counter.documentsWithTokens)
         )
     }
 
@@ -92,7 +95,10 @@ public struct TermFrequencies: Sendable {
         var variance = squares / n - mean * mean
         if variance < mean * mean * 1e-12 { variance = 0 }
         let d = 1 - (variance.squareRoot() / mean) / (n - 1).squareRoot()
-        return min(1, max(0, d))
+        // A term in one part of n has D = 0 exactly; sums of relative frequencies leave ~1e-16 there (and near 1).
+        if d < 1e-12 { return 0 }
+        if d > 1 - 1e-12 { return 1 }
+        return d
     }
 
     /// The row for a term, if it was counted.

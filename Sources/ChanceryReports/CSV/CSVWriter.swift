@@ -58,7 +58,10 @@ public struct CSVWriter: Sendable {
             for (index, cell) in row.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 switch cell {
-                case .integer, .decimal, .date, .empty: Self.appendField(cell.plainText, to: &buffer)
+                case let .decimal(value) where index < table.columns.count && table.columns[index].scientific:
+                    // Every digit, in one notation down the column.
+                    Self.appendField(NumberText.scientific(value), to: &buffer)
+                case .integer, .decimal, .date, .boolean, .empty: Self.appendField(cell.plainText, to: &buffer)
                 case let .text(text), let .url(text): Self.appendField(Self.neutralize(text), to: &buffer)
                 }
             }

@@ -82,11 +82,20 @@ enum SummaryMarkdown {
         out += "- Words inside editorial brackets: \(options.editorial == .include ? "counted" : "not counted").\n"
         out += "- Topic lexicon: \(e(options.lexicon.source)) (SHA-256 \(SHA256.hex(writing.lexiconBytes))), \(options.lexicon.topics.count) topics.\n"
         out += "- Phrases of \(options.ngrams.lowerBound) to \(options.ngrams.upperBound) words; phrases seen fewer than \(options.minimumNgramCount) times are left out of terms.csv.\n"
-        out += "- Keyness: each year against all other documents, G² \(options.correction == .none ? "without correction (as AntConc)" : "with Williams's correction (as quanteda)"), "
+        out += "- Keyness: each year against all other documents, G² \(Self.correctionText(options.correction)), "
         out += "the \(options.keysPerYear) strongest keys with p < \(CorpusAnalysis.keyPValueBelow) per year.\n"
         out += "- TF-IDF: count × log10(documents ÷ documents containing the term).\n"
         out += "- `manifest.json` lists the SHA-256 of every input file, of the lexicon and of the stopword list, so that another person can check they have the same sources.\n"
         return out
+    }
+
+    /// How G² was corrected, in words.
+    static func correctionText(_ correction: KeynessCorrection) -> String {
+        switch correction {
+        case .none: "without correction (as AntConc)"
+        case .williams: "with Williams's correction as quanteda applies it (not where a count is 0)"
+        case .williamsTextbook: "with Williams's correction on every term (Williams 1976)"
+        }
     }
 
     private static func topics(_ report: CorpusAnalysis) -> String {

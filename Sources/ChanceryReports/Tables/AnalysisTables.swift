@@ -50,7 +50,7 @@ public enum AnalysisTables {
         Table(name: "keyness", title: "Keyness", columns: [
             Column("group", .text), Column("term", .text), Column("n", .integer), Column("count_target", .integer),
             Column("count_reference", .integer), Column("g2", .decimal, decimals: 2), Column("log_ratio", .decimal, decimals: 2),
-            Column("p_value", .decimal, decimals: 6),
+            Column("p_value", .decimal, decimals: 6, scientific: true),
         ], rows: keyness.flatMap { result in
             result.rows.prefix(top ?? .max).map {
                 [.text($0.group), .text($0.term), .integer($0.n), .integer($0.countTarget), .integer($0.countReference),
@@ -81,10 +81,12 @@ public enum AnalysisTables {
 
     public static func topicPeriods(_ rows: [TopicPeriodRow], grouping: TermGrouping = .year) -> Table {
         Table(name: "topics_by_\(grouping)", title: "Topics by \(grouping)", columns: [
-            Column(grouping == .year ? "year" : "group", .text), Column("topic", .text), Column("documents", .integer),
+            Column(grouping == .year ? "year" : "group", grouping == .year ? .integer : .text), Column("topic", .text),
+            Column("documents", .integer),
             Column("documents_with_hits", .integer), Column("hits", .integer), Column("tokens", .integer), Column("per_1k", .decimal, decimals: 2),
         ], rows: rows.map {
-            [.text($0.period), .text($0.topic), .integer($0.documents), .integer($0.documentsWithHits), .integer($0.hits),
+            // A year is a number (a spreadsheet sorts and charts it as one); "undated" stays text.
+            [grouping == .year ? Int($0.period).map(Cell.integer) ?? .text($0.period) : .text($0.period), .text($0.topic), .integer($0.documents), .integer($0.documentsWithHits), .integer($0.hits),
              .integer($0.tokens), .decimal($0.per1k)]
         })
     }
@@ -150,7 +152,7 @@ public enum AnalysisTables {
     private static let timelineColumns = [
         Column("date", .date), Column("date_precision", .text), Column("document_id", .text), Column("document_date", .date),
         Column("expression", .text), Column("resolution", .text), Column("sentence", .text), Column("actors", .text),
-        Column("topics", .text), Column("kind", .text), Column("value", .text), Column("modifier", .text), Column("vague", .text),
+        Column("topics", .text), Column("kind", .text), Column("value", .text), Column("modifier", .text), Column("vague", .boolean),
         Column("duration", .text), Column("implied_start", .date), Column("events", .text), Column("sentence_index", .integer),
         Column("char_start", .integer),
     ]
@@ -160,7 +162,7 @@ public enum AnalysisTables {
             .date(event.date), .text(event.date.precision.rawValue), .text(event.documentID), date(event.documentDate),
             .text(event.expression), .text(event.resolution.rawValue), .text(event.sentence), .text(event.actors.joined(separator: "; ")),
             .text(event.topics.joined(separator: "; ")), .text(event.kind.rawValue), .text(event.value), .text(event.modifier?.rawValue ?? ""),
-            .text(event.isVague ? "true" : "false"), .text(event.duration?.iso ?? ""), date(event.impliedStart),
+            .boolean(event.isVague), .text(event.duration?.iso ?? ""), date(event.impliedStart),
             .text(event.namedEvents.joined(separator: "; ")), event.sentenceIndex.map(Cell.integer) ?? .empty,
             event.characterStart.map(Cell.integer) ?? .empty,
         ]

@@ -1,5 +1,25 @@
+import Foundation
+
 /// Numbers as people read them in a terminal or a note: thousands separators, fixed decimals, no locale.
 public enum NumberText {
+    /// 0.0000028512 with 2 places → "2.85e-06"; 0.0123 → "1.23e-02": one notation for a column of values that
+    /// span many orders of magnitude. NaN and infinities as `Cell.plainText` spells them.
+    public static func scientific(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return Cell.decimal(value).plainText }
+        return String(format: "%.\(min(max(places, 0), 16))e", value)
+    }
+
+    /// The shortest scientific form that reads back as the same Double (0.05 → "5e-02", not
+    /// "5.0000000000000003e-02"): every digit, and no digit more, for CSV (`CSVWriter`).
+    public static func scientific(_ value: Double) -> String {
+        guard value.isFinite else { return Cell.decimal(value).plainText }
+        for places in 0...16 {
+            let text = scientific(value, places: places)
+            if Double(text) == value { return text }
+        }
+        return scientific(value, places: 16)
+    }
+
     /// 12345 → "12,345".
     public static func integer(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -10,6 +10,8 @@ public enum ColumnKind: String, Sendable, Codable {
     case date
     /// A link, written as a hyperlink where the format has them.
     case url
+    /// True or false: `true`/`false` in CSV and Markdown, a JSON boolean, an XLSX boolean cell.
+    case boolean
 }
 
 /// A column: the name other people's scripts read, and its kind.
@@ -19,11 +21,15 @@ public struct Column: Sendable, Hashable {
     public var kind: ColumnKind
     /// Decimal places a writer shows for a `.decimal` column (the value itself is kept whole).
     public var decimals: Int
+    /// Whether a `.decimal` column is shown in scientific notation, every value alike (p-values run from 0.04
+    /// to 1e-169: in fixed notation most would read 0.000000).
+    public var scientific: Bool
 
-    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4) {
+    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4, scientific: Bool = false) {
         self.name = name
         self.kind = kind
         self.decimals = decimals
+        self.scientific = scientific
     }
 }
 
@@ -35,6 +41,7 @@ public enum Cell: Sendable, Hashable {
     case decimal(Double)
     case date(HistoricalDate)
     case url(String)
+    case boolean(Bool)
 
     /// The cell as plain text: ISO dates, shortest round-trip decimals; what CSV and Markdown build on.
     public var plainText: String {
@@ -44,6 +51,7 @@ public enum Cell: Sendable, Hashable {
         case let .integer(value): String(value)
         case let .decimal(value): value.isFinite ? String(value) : (value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf"))
         case let .date(date): date.iso
+        case let .boolean(value): value ? "true" : "false"
         }
     }
 }

@@ -25,6 +25,7 @@ public enum TableJSON {
         case let .integer(value): String(value)
         case let .decimal(value): value.isFinite ? String(value) : "null"
         case let .date(date): quote(date.iso)
+        case let .boolean(value): value ? "true" : "false"
         case let .text(text), let .url(text): quote(text)
         }
     }

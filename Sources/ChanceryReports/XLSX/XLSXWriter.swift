@@ -10,7 +10,8 @@ import Foundation
 /// characters). Cells keep their kinds:
 /// - `.text` is always a string cell, never a formula, whatever it starts with
 ///   (`=`, `+`, `-`, `@`, tab, CR): archive text is untrusted;
-/// - `.integer` and `.decimal` are numbers, decimals shown to `column.decimals`
+/// - `.integer` and `.decimal` are numbers, decimals shown to `column.decimals` (or as `0.00E+00` when the
+///   column is `scientific`)
 ///   places (NaN, ±infinity and integers beyond 2^53, which Excel cannot hold
 ///   exactly, are written as their text);
 /// - `.date` from 1900-03-01 on is a date cell formatted at its precision
@@ -18,6 +19,7 @@ import Foundation
 ///   because libxlsxwriter 1.1.4 writes pre-1900 serials that LibreOffice and
 ///   openpyxl read a day or two off. Every date column is followed by a
 ///   `<name>_iso` text column (`SheetLayout`);
+/// - `.boolean` is a boolean cell (TRUE/FALSE);
 /// - `.url` is a hyperlink when `LinkPolicy` allows it (http, https, mailto),
 ///   up to Excel's 65,530 links per sheet; otherwise plain text.
 ///
@@ -291,6 +293,8 @@ private struct Formats {
     let month: Format
     let year: Format
     let decimals: [Int: Format]
+    /// `0.00E+00`, for a column in scientific notation.
+    let scientific: Format
 
     init(workbook: Workbook, decimals places: Set<Int>, path: String) throws(XLSXError) {
         func make(_ configure: (Format) -> Void) throws(XLSXError) -> Format {
@@ -310,6 +314,7 @@ private struct Formats {
             decimals[count] = try make { format_set_num_format($0, Self.numberFormat(places: count)) }
         }
         self.decimals = decimals
+        scientific = try make { format_set_num_format($0, "0.00E+00") }
     }
 
     /// Decimal places Excel can show: 0 to 15.
@@ -346,6 +351,10 @@ private struct SheetCells {
 
     func number(_ value: Double, row: Int, column: Int, format: Format? = nil) throws(XLSXError) {
         try check(worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), value, format), row: row)
+    }
+
+    func boolean(_ value: Bool, row: Int, column: Int) throws(XLSXError) {
+        try check(worksheet_write_boolean(worksheet, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, nil), row: row)
     }
 
     /// Column widths from the widest content, in characters: at least 4, at most `cap`, plus one for breathing room.
@@ -458,10 +467,17 @@ private struct SheetWriter {
             widen(index, to: String(value).utf8.count)
         case let .decimal(value):
             guard value.isFinite else { return try writeText(cell.plainText, row: row, at: index) }
+            if column.scientific {
+                try cells.number(value, row: row, column: index, format: formats.scientific)
+                return widen(index, to: 10)
+            }
             let places = Formats.places(column.decimals)
             try cells.number(value, row: row, column: index, format: formats.decimals[places])
             let whole = String(Int(exactly: value.rounded(.towardZero)) ?? Int.max).utf8.count
             widen(index, to: whole + (places > 0 ? places + 1 : 0) + (value < 0 ? 1 : 0))
+        case let .boolean(value):
+            try cells.boolean(value, row: row, column: index)
+            widen(index, to: value ? 4 : 5)
         case let .date(date):
             guard let format = formats.date(date.precision), date.daysSinceEpoch >= firstDateCellDay else {
                 return try writeText(date.iso, row: row, at: index)
