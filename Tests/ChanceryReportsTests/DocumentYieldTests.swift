@@ -1,6 +1,7 @@
 import ChanceryAnalytics
 import ChanceryCorpus
 import ChanceryTestSupport
+import ChanceryTime
 import Foundation
 import Testing
 
