@@ -71,7 +71,7 @@ public enum Tokenizer {
         if !slice.contains(where: { $0 >= 0x80 }) {
             // ASCII: lower-case straight into the new string's storage (short terms need no allocation).
             return String(unsafeUninitializedCapacity: slice.count) { buffer in
-                for (k, byte) in slice.enumerated() { buffer[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0) }
+                for (k, byte) in slice.enumerated() { buffer[k] = ASCII.lowercased(byte) }
                 return slice.count
             }
         }
@@ -96,8 +96,7 @@ public enum Tokenizer {
             scratch.append(contentsOf: slice)
             scratch.withUnsafeMutableBufferPointer { folded in
                 for k in folded.indices {
-                    let byte = folded[k]
-                    folded[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
+                    folded[k] = ASCII.lowercased(folded[k])
                 }
             }
         }
@@ -110,7 +109,7 @@ public enum Tokenizer {
         while k < range.upperBound {
             let byte = bytes[k]
             if byte < 0x80 {
-                scratch.append(byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
+                scratch.append(ASCII.lowercased(byte))
                 k += 1
             } else if byte == 0xE2, k + 2 < range.upperBound, bytes[k + 1] == 0x80, [0x99, 0x90, 0x91].contains(bytes[k + 2]) {
                 scratch.append(bytes[k + 2] == 0x99 ? UInt8(ascii: "'") : UInt8(ascii: "-"))
@@ -163,7 +162,10 @@ public enum Tokenizer {
         let high: UInt64 = 0x8080_8080_8080_8080
         let ascii = ~word & high
         let seven = word & ~high                                   // low seven bits of each byte
-        let folded = seven | 0x2020_2020_2020_2020                 // 'A'...'Z' → 'a'...'z'
+        // 'A'...'Z' → 'a'...'z' for the letter test alone (other bytes may change too, and none becomes a letter):
+        // one OR in the scan's innermost loop, where `ASCII.lowercased(_: UInt64)` (Text/ASCII.swift), which
+        // changes capitals only, takes four operations more.
+        let folded = seven | 0x2020_2020_2020_2020
         let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
         let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646) & ascii
         return (letters, digits)
@@ -350,7 +352,7 @@ public enum Tokenizer {
                         let next = classAt(i + length).0
                         if last == .letter, next == .letter {
                             i += length
-                        } else if last == .letter, lastByte | 0x20 == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
+                        } else if last == .letter, ASCII.lowercased(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
                             i += length
                             break scanning
                         } else {
