@@ -32,8 +32,8 @@ public struct Vocabulary: Sendable {
     /// Number of distinct terms.
     public var count: Int { hashes.count }
 
-    /// The id of `term`'s bytes, adding it when new.
-    public mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The id of `term`'s bytes, adding it when new (`intern(_: String)` for a library user).
+    package mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         // Without the ASCII-only check a key is always made.
         let key = Self.key(term, lowercasing: false, readableEnd: term.count)!
         return intern(term, key: key, lowercasing: false)
@@ -44,7 +44,7 @@ public struct Vocabulary: Sendable {
     /// ASCII tokens (almost all of them) are lower-cased eight bytes at a time
     /// while they are hashed, without a copy; others go through
     /// `Tokenizer.fold` first.
-    public mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Int32 {
+    package mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Int32 {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         // Reading whole words past the token is safe up to the end of the body buffer.
         guard let key = Self.asciiKey(slice, readableEnd: bytes.count - range.lowerBound) else {
@@ -59,8 +59,8 @@ public struct Vocabulary: Sendable {
     ///
     /// Known ASCII terms, almost every token, are found with the table held once for the run of them; a new term
     /// or one with other scalars leaves the run to be added or folded.
-    public mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Tokenizer.Span>,
-                                into ids: inout [Int32], scratch: inout [UInt8]) {
+    package mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Tokenizer.Span>,
+                                 into ids: inout [Int32], scratch: inout [UInt8]) {
         ids.removeAll(keepingCapacity: true)
         ids.append(contentsOf: repeatElement(0, count: spans.count))
         var next = 0

@@ -17,7 +17,8 @@ public enum SentenceSplitter {
         return text.withUTF8 { sentences(in: $0) }
     }
 
-    public static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// `sentences(in:)` of a text's UTF-8 bytes (TokenizedDocument holds its body's).
+    static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var paragraphStart = 0
         let n = bytes.count

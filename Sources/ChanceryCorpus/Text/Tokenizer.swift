@@ -13,21 +13,51 @@
 /// ASCII is classified by a table; only non-ASCII runs decode scalars and
 /// consult Unicode properties, which keeps the scan near memory speed
 /// (DESIGN.md: a Character loop is about ten times slower).
+///
+/// A library user tokenizes a `String` (`forEachToken(in:_:)`, `tokenRanges(in:)`, `terms(in:)`) or a
+/// `Document` (`TokenizedDocument`); the byte-level kernels (`scan`, `term`, `fold` on a buffer of UTF-8 bytes)
+/// are `package`, for the counter, the vocabulary and the temporal tagger, which hold a body's bytes already.
 public enum Tokenizer {
+    /// Calls `body` with the UTF-8 offsets in `text` of each of its tokens, in order, and whether the token is a
+    /// number; no token is stored.
+    public static func forEachToken(in text: String, _ body: (_ range: Range<Int>, _ isNumeric: Bool) -> Void) {
+        var text = text
+        text.withUTF8 { scan($0, body) }
+    }
+
+    /// UTF-8 offset ranges of the tokens of a string, in order.
+    public static func tokenRanges(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        forEachToken(in: text) { range, _ in ranges.append(range) }
+        return ranges
+    }
+
+    /// The counting forms of the tokens of a string, in order (`TokenizedDocument.terms` of a document): lower
+    /// case, typographic apostrophes and hyphens made plain. `terms(in: "Korea’s Self-Reliance")` is
+    /// `["korea's", "self-reliance"]`.
+    public static func terms(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var terms: [String] = []
+            scan(bytes) { range, _ in terms.append(term(bytes, range)) }
+            return terms
+        }
+    }
+
     /// Calls `emit` with the UTF-8 offsets of each token and whether it is a number.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
         scan(bytes, inChunks: { chunk in
             for span in chunk { emit(span.range, span.isNumeric) }
         })
     }
 
     /// A token as `scan(_:into:)` records it.
-    public struct Span: Sendable, Equatable {
+    package struct Span: Sendable, Equatable {
         /// UTF-8 offsets of the token in the scanned bytes.
-        public var range: Range<Int>
-        public var isNumeric: Bool
+        package var range: Range<Int>
+        package var isNumeric: Bool
 
-        public init(range: Range<Int>, isNumeric: Bool) {
+        package init(range: Range<Int>, isNumeric: Bool) {
             self.range = range
             self.isNumeric = isNumeric
         }
@@ -35,14 +65,14 @@ public enum Tokenizer {
 
     /// Records every token of `bytes`, in order, in `spans` (emptied first; its storage is reused): for a caller
     /// that works through a text's tokens in passes, without a call per token.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) {
         spans.removeAll(keepingCapacity: true)
         scan(bytes, inChunks: { spans.append(contentsOf: $0) })
     }
 
     /// Hands the tokens of `bytes` over in chunks, scanned into a small buffer on the stack: the scan stores
     /// each token and calls out once per chunk (a caller need not hold a large text's tokens at once).
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
         byteClasses.withUnsafeBufferPointer { table in
             var scanner = Scanner(bytes: bytes, table: table)
             withUnsafeTemporaryAllocation(of: Span.self, capacity: 256) { buffer in
@@ -55,18 +85,8 @@ public enum Tokenizer {
         }
     }
 
-    /// Tokens of a string, for callers that do not hold its bytes.
-    public static func tokenRanges(in text: String) -> [Range<Int>] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var ranges: [Range<Int>] = []
-            scan(bytes) { range, _ in ranges.append(range) }
-            return ranges
-        }
-    }
-
     /// The counting form of a token: lower case, typographic apostrophes and hyphens made plain.
-    public static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if !slice.contains(where: { $0 >= 0x80 }) {
             // ASCII: lower-case straight into the new string's storage (short terms need no allocation).
@@ -84,7 +104,7 @@ public enum Tokenizer {
     ///
     /// ASCII letters are lower-cased byte by byte; a token with other scalars
     /// goes through Unicode's full lower-casing, and `’`, `‐`, `‑` become `'` and `-`.
-    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: inout [UInt8]) {
+    package static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         var ascii = true
