@@ -52,11 +52,16 @@ public enum Tokenizer {
     }
 
     /// A token as `scan(_:into:)` records it.
+    ///
+    /// Inlinable, as it was when public (the optimizer's default cross-module optimization covers public
+    /// declarations only): TermCounter makes one for every token it counts.
+    @usableFromInline
     package struct Span: Sendable, Equatable {
         /// UTF-8 offsets of the token in the scanned bytes.
-        package var range: Range<Int>
-        package var isNumeric: Bool
+        @usableFromInline package var range: Range<Int>
+        @usableFromInline package var isNumeric: Bool
 
+        @inlinable
         package init(range: Range<Int>, isNumeric: Bool) {
             self.range = range
             self.isNumeric = isNumeric
@@ -182,10 +187,7 @@ public enum Tokenizer {
         let high: UInt64 = 0x8080_8080_8080_8080
         let ascii = ~word & high
         let seven = word & ~high                                   // low seven bits of each byte
-        // 'A'...'Z' → 'a'...'z' for the letter test alone (other bytes may change too, and none becomes a letter):
-        // one OR in the scan's innermost loop, where `ASCII.lowercased(_: UInt64)` (Text/ASCII.swift), which
-        // changes capitals only, takes four operations more.
-        let folded = seven | 0x2020_2020_2020_2020
+        let folded = ASCII.caseFolded(seven)                       // 'A'...'Z' → 'a'...'z' for the letter test
         let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
         let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646) & ascii
         return (letters, digits)
@@ -372,7 +374,7 @@ public enum Tokenizer {
                         let next = classAt(i + length).0
                         if last == .letter, next == .letter {
                             i += length
-                        } else if last == .letter, ASCII.lowercased(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
+                        } else if last == .letter, ASCII.caseFolded(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
                             i += length
                             break scanning
                         } else {
