@@ -33,14 +33,12 @@ struct ActorFinder {
             var previousSentence = -1
             for token in document.tokens {
                 defer { previousSentence = token.sentence }
-                guard token.sentence == previousSentence, Self.isCapital(bytes[token.range.lowerBound]) else { continue }
+                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]) else { continue }
                 names.insert(Tokenizer.term(bytes, token.range))
             }
         }
         namesInside = names
     }
-
-    static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// The actors of sentence `index`, skipping tokens inside the given ranges (the temporal expressions).
     func actors(inSentence index: Int, excluding excluded: [Range<Int>]) -> [String] {
@@ -96,8 +94,8 @@ struct ActorFinder {
                     let to = Self.firstIndex(in: from..<tokens.endIndex) { tokens[$0].range.upperBound > k }
                     let inner = tokens[from..<max(from, to)]
                     steps += 2
-                    if (1...6).contains(inner.count), Self.isCapital(bytes[inner[inner.startIndex].range.lowerBound]),
-                       inner.allSatisfy({ Self.isCapital(bytes[$0.range.lowerBound]) || ["and", "of", "the", "for"].contains(Tokenizer.term(bytes, $0.range)) }) {
+                    if (1...6).contains(inner.count), ASCII.isUppercase(bytes[inner[inner.startIndex].range.lowerBound]),
+                       inner.allSatisfy({ ASCII.isUppercase(bytes[$0.range.lowerBound]) || ["and", "of", "the", "for"].contains(Tokenizer.term(bytes, $0.range)) }) {
                         let range = inner[inner.startIndex].range.lowerBound..<inner[inner.endIndex - 1].range.upperBound
                         quoted.append(range)
                         quotedNames.append((range.lowerBound, String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
@@ -132,7 +130,7 @@ struct ActorFinder {
                 let inResolution = resolutionWalk.contains(token.range.lowerBound, &steps)
                 let term = Tokenizer.term(bytes, token.range)
                 let first = token.range.lowerBound == sentence.lowerBound
-                var capitalized = Self.isCapital(bytes[token.range.lowerBound]) && !token.isNumeric
+                var capitalized = ASCII.isUppercase(bytes[token.range.lowerBound]) && !token.isNumeric
                 if capitalized, Self.stopwords.contains(term) || Self.notNames.contains(term) || MonthNames.number(of: term) != nil && term.count > 2 { capitalized = false }
                 if capitalized, first, !namesInside.contains(term), !Self.titles.contains(term) { capitalized = false }
                 if capitalized, inExpression { capitalized = false }
@@ -163,10 +161,10 @@ struct ActorFinder {
             where span.kind == .resolution && sentence.contains(span.range.lowerBound) {
                 steps += 1
                 let content = span.content.trimmingCharacters(in: .whitespaces)
-                guard let initial = content.utf8.first, Self.isCapital(initial) else { continue }
+                guard let initial = content.utf8.first, ASCII.isUppercase(initial) else { continue }
                 var name = content
                 if let before = lastToken(endingBy: span.range.lowerBound),
-                   span.range.lowerBound - before.range.upperBound <= 1, Self.isCapital(bytes[before.range.lowerBound]),
+                   span.range.lowerBound - before.range.upperBound <= 1, ASCII.isUppercase(bytes[before.range.lowerBound]),
                    !Self.titles.contains(text(before).lowercased()), !content.hasPrefix(text(before)),
                    !Self.stopwords.contains(text(before).lowercased()), !Self.notNames.contains(text(before).lowercased()) {
                     let surname = text(before)

@@ -116,7 +116,7 @@ public struct EventGazetteer: Sendable {
             let index = events.count
             events.append(event)
             for alias in event.aliases {
-                var terms = Self.terms(alias)
+                var terms = Tokenizer.terms(in: alias)
                 if terms.first == "the", terms.count > 1 { terms.removeFirst() }
                 guard let first = terms.first else { continue }
                 aliasIndex[first, default: []].append((terms, index))
@@ -124,16 +124,6 @@ public struct EventGazetteer: Sendable {
             if let series = event.series { seriesIndex[series, default: []].append(index) }
         }
         for key in aliasIndex.keys { aliasIndex[key]?.sort { $0.terms.count > $1.terms.count } }
-    }
-
-    /// The counting forms of a phrase's tokens, as the tagger compares them.
-    static func terms(_ phrase: String) -> [String] {
-        var phrase = phrase
-        return phrase.withUTF8 { bytes in
-            var terms: [String] = []
-            Tokenizer.scan(bytes) { range, _ in terms.append(Tokenizer.term(bytes, range)) }
-            return terms
-        }
     }
 
     /// Words that can start an alias: the tagger's triggers for named events.

@@ -61,11 +61,13 @@ public struct TemporalEvent: Hashable, Sendable, Codable {
     }
 }
 
-/// Assigns topic keys to a sentence of a document; the topic lexicon's matcher fits here.
+/// Assigns topic keys to a sentence of a document; the topic lexicon's matches fit here.
 ///
-/// `ChanceryAnalytics/Topics` provides the lexicon (quanteda YAML
-/// dictionaries); pass its sentence matcher as
-/// `{ document, sentence in matcher.topics(in: document, sentence: sentence) }`.
+/// `ChanceryAnalytics/Topics` provides the lexicon (quanteda YAML dictionaries) and its `TopicMatcher`. Match
+/// the document once and look its sentences up, with one builder per document, as `chancery timeline`
+/// (Sources/ChanceryCLI/TimelineCommand.swift) and the report do:
+/// `let topics = matcher.sentenceTopicIndex(matcher.matches(in: document), in: document)`, then
+/// `EventBuilder(tagger: tagger) { _, sentence in topics.topics(of: sentence) }`.
 public typealias TopicAssignment = @Sendable (TokenizedDocument, _ sentence: Int) -> [String]
 
 /// Builds a document's events from its temporal expressions.

@@ -114,7 +114,7 @@ extension TemporalGrammar {
             if month(i + 1) != nil, together(i, i + 1) { return calendar(month: i + 1) }
             if term(i + 1) == "of", month(i + 2) != nil, together(i, i + 2) { return calendar(month: i + 2) }
         }
-        let next = byte(i + 1, 0) | 0x20
+        let next = ASCII.caseFolded(byte(i + 1, 0))
         if next == UInt8(ascii: "a") || next == UInt8(ascii: "p"), let clock = clock(at: i) {
             return TemporalMatch(first: i, last: clock.last, meaning: .time(.clock(hour: clock.hour, minute: clock.minute), on: .reference))
         }

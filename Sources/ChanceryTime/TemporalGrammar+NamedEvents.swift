@@ -99,13 +99,13 @@ extension TemporalGrammar {
     }
 
     private func identifies(_ term: String, in series: [NamedEvent]) -> Bool {
-        series.contains { event in (event.identifiers + [event.country].compactMap { $0 }).contains { EventGazetteer.terms($0).first == term } }
+        series.contains { event in (event.identifiers + [event.country].compactMap { $0 }).contains { Tokenizer.terms(in: $0).first == term } }
     }
 
     /// How many tokens from `j` spell one of `names`, if any.
     private func identifierLength(at j: Int, _ names: [String], limit: Int) -> Int? {
         for name in names {
-            let terms = EventGazetteer.terms(name)
+            let terms = Tokenizer.terms(in: name)
             guard !terms.isEmpty, j + terms.count - 1 <= limit else { continue }
             if terms.enumerated().allSatisfy({ term(j + $0.offset) == $0.element }) { return terms.count }
         }

@@ -28,7 +28,7 @@ struct TriggerIndex: Sendable {
 
     @inline(__always)
     private static func letter(_ byte: UInt8) -> Int {
-        let lower = byte | 0x20
+        let lower = ASCII.caseFolded(byte)
         return lower >= 0x61 && lower <= 0x7A ? Int(lower - 0x61) : 26
     }
 
@@ -56,7 +56,7 @@ struct TriggerIndex: Sendable {
     /// "mid-1962", "mid-December": the prefix, any case.
     @inline(__always)
     static func isMid(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-        bytes[start] | 0x20 == UInt8(ascii: "m") && bytes[start + 1] | 0x20 == UInt8(ascii: "i")
-            && bytes[start + 2] | 0x20 == UInt8(ascii: "d") && bytes[start + 3] == UInt8(ascii: "-")
+        ASCII.caseFolded(bytes[start]) == UInt8(ascii: "m") && ASCII.caseFolded(bytes[start + 1]) == UInt8(ascii: "i")
+            && ASCII.caseFolded(bytes[start + 2]) == UInt8(ascii: "d") && bytes[start + 3] == UInt8(ascii: "-")
     }
 }

@@ -149,3 +149,46 @@ import Testing
         #expect(invalid > 1000)
     }
 }
+
+/// Each file's bytes are checked for UTF-8 once on their way in (UTF8Check.tally counts every check): a TEI file by
+/// the XML parser alone (DocumentReader.checkText leaves XML to it), a text file by DocumentReader.checkText.
+@Suite struct ValidationCountTests {
+    /// The checks and bytes UTF8Check.validate saw while `file` was read.
+    static func tally(reading file: URL) -> (calls: Int, bytes: Int, size: Int, documents: Int) {
+        let tally = UTF8Check.Tally()
+        let result = UTF8Check.$tally.withValue(tally) {
+            DocumentReader.read(InputFile(path: file.path, relativePath: file.lastPathComponent))
+        }
+        let size = (try? Data(contentsOf: file).count) ?? -1
+        return (tally.calls, tally.bytes, size, result.documents.count)
+    }
+
+    /// Invented files of each kind, and a TEI file with a byte order mark (the parser checks the bytes after it).
+    @Test func everyFileIsValidatedOnce() throws {
+        let folder = try TestData.temporaryFolder("validation-count")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tei = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><div type=\"document\" xml:id=\"d1\"><head>Héad</head>"
+            + "<p>Text “in” quotes.</p></div></body></text></TEI>\n"
+        let files: [(name: String, bytes: [UInt8], skipped: Int)] = [
+            ("volume.xml", Array(tei.utf8), 0),
+            ("bom.xml", [0xEF, 0xBB, 0xBF] + Array(tei.utf8), 3),
+            ("note.txt", Array("A note from Pyongyang, 8 December 1962.\n\nIt says “self-reliance”.\n".utf8), 0),
+        ]
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            try Data(file.bytes).write(to: url)
+            let counted = Self.tally(reading: url)
+            #expect(counted.documents == 1, "\(file.name)")
+            #expect(counted.calls == 1, "\(file.name): validated \(counted.calls) times")
+            #expect(counted.bytes == counted.size - file.skipped, "\(file.name): \(counted.bytes) bytes of \(counted.size) checked")
+        }
+    }
+
+    /// The real FRUS volume (../shared): its bytes are checked once, all of them.
+    @Test(needsSharedCorpora) func theFRUSVolumeIsValidatedOnce() throws {
+        let counted = Self.tally(reading: try TestData.shared("frus-dev/frus1961-63v22-part1.xml"))
+        #expect(counted.documents == 79)
+        #expect(counted.calls == 1)
+        #expect(counted.bytes == counted.size)
+    }
+}

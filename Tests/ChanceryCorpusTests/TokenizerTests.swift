@@ -126,6 +126,57 @@ import Testing
         #expect(longest > 2000)
     }
 
+    /// The String entry points a library user has (`forEachToken(in:_:)`, `tokenRanges(in:)`, `terms(in:)`) give
+    /// what `TokenizedDocument` gives for the same text, on every document at hand.
+    @Test func stringEntryPointsGiveTheDocumentsTokensAndTerms() throws {
+        var folders = [TestData.demoCorpus]
+        if TestData.shouldRunSharedTests { folders.append(try TestData.shared("")) }
+        var checked = 0
+        for folder in folders {
+            for document in try Corpus.load(folder.path).documents {
+                let tokenized = TokenizedDocument(document)
+                var tokens: [(Range<Int>, Bool)] = []
+                Tokenizer.forEachToken(in: document.body) { tokens.append(($0, $1)) }
+                #expect(tokens.map(\.0) == tokenized.tokens.map(\.range), "\(document.id)")
+                #expect(tokens.map(\.1) == tokenized.tokens.map(\.isNumeric), "\(document.id)")
+                #expect(Tokenizer.tokenRanges(in: document.body) == tokenized.tokens.map(\.range), "\(document.id)")
+                #expect(Tokenizer.terms(in: document.body) == tokenized.terms, "\(document.id)")
+                checked += tokens.count
+            }
+        }
+        #expect(checked > 3000)
+        #expect(Tokenizer.terms(in: "Korea’s Self‐Reliance, U.S. and 1,197") == ["korea's", "self-reliance", "u.s.", "and", "1,197"])
+    }
+
+    /// The byte kernels read only inside the bytes they are given, valid UTF-8 or not (every caller hands them a
+    /// String's bytes, but a kernel must not read out of bounds whatever it holds): seeded random byte strings of
+    /// word characters, joiners, multi-byte leads and stray continuation bytes. What FuzzTokenizer checked on raw
+    /// bytes before the kernels became `package`.
+    @Test func kernelsStayInsideInvalidUTF8() {
+        let pieces: [[UInt8]] = [[0x41], [0x61], [0x31], [0x20], [0x2D], [0x27], [0x2E], [0x2C], [0x3A], [0x0A],
+                                 [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xE2, 0x80, 0x98], [0xE2, 0x80], [0xE2], [0xC3],
+                                 [0x80], [0xBF], [0xF0, 0x9F], [0xFF], [0xCC, 0x81], [0x73, 0x27]]
+        var random = SplitMix(seed: 0xB17E5)
+        var tokens = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 16) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            bytes.withUnsafeBufferPointer { buffer in
+                var previous = 0
+                var scratch: [UInt8] = []
+                Tokenizer.scan(buffer) { range, _ in
+                    #expect(range.lowerBound >= previous && !range.isEmpty && range.upperBound <= buffer.count, "\(bytes)")
+                    previous = range.upperBound
+                    Tokenizer.fold(buffer, range, into: &scratch)
+                    #expect(!scratch.isEmpty, "\(bytes): \(range)")
+                    #expect(!Tokenizer.term(buffer, range).isEmpty, "\(bytes): \(range)")
+                    tokens += 1
+                }
+            }
+        }
+        #expect(tokens > 20_000)
+    }
+
     /// General Punctuation (U+2000–U+206F) is classed without Unicode's property tables: every scalar of the block
     /// gets the class the properties give it.
     @Test func generalPunctuationIsClassedAsItsPropertiesSay() {

@@ -128,30 +128,31 @@ struct XMLPullParserTests {
 
     // MARK: Text decoding
 
-    struct TextCase: CustomTestStringConvertible, Sendable {
+    /// A document and the character data (or the value of its attribute `v`) it decodes to.
+    struct DecodingCase: CustomTestStringConvertible, Sendable {
         var label: String
         var xml: String
         var expected: String
         var testDescription: String { label }
     }
 
-    static let textCases: [TextCase] = [
-        TextCase(label: "predefined entities", xml: "<a>x &lt; y &amp; z &gt; &quot;q&quot; &apos;s&apos;</a>", expected: "x < y & z > \"q\" 's'"),
-        TextCase(label: "character references", xml: "<a>&#65;&#x42;&#x201C;q&#x201d;&#10;&#x1F600;</a>", expected: "AB\u{201C}q\u{201D}\n\u{1F600}"),
-        TextCase(label: "CDATA kept verbatim", xml: "<a><![CDATA[<b>&amp;</b> ]] > ]]></a>", expected: "<b>&amp;</b> ]] > "),
-        TextCase(label: "CDATA between text", xml: "<a>x<![CDATA[y]]>z</a>", expected: "xyz"),
-        TextCase(label: "comments and PIs dropped", xml: "<a>x<!-- c -- d -->y<?pi data?>z</a>", expected: "xyz"),
-        TextCase(label: "CRLF and CR become LF", xml: "<a>1\r\n2\r3\n4\r\n</a>", expected: "1\n2\n3\n4\n"),
-        TextCase(label: "CRLF in CDATA", xml: "<a><![CDATA[1\r\n2\r3]]></a>", expected: "1\n2\n3"),
-        TextCase(label: "internal entity", xml: "<!DOCTYPE a [<!ENTITY who \"World\">]><a>Hello, &who;!</a>", expected: "Hello, World!"),
-        TextCase(label: "entity referring to a later entity", xml: "<!DOCTYPE a [<!ENTITY x \"&y;-&y;\"><!ENTITY y \"ab\">]><a>&x;</a>", expected: "ab-ab"),
-        TextCase(label: "entity text with character and predefined references", xml: "<!DOCTYPE a [<!ENTITY e \"&#x201C;&lt;&#38;#38;\">]><a>&e;</a>", expected: "\u{201C}<&"),
-        TextCase(label: "first entity declaration binds", xml: "<!DOCTYPE a [<!ENTITY e \"one\"><!ENTITY e \"two\">]><a>&e;</a>", expected: "one"),
-        TextCase(label: "non-ASCII text", xml: "<a>Zhou Enlai \u{5468}\u{6069}\u{6765} \u{2014} 1961\u{2013}1963</a>", expected: "Zhou Enlai \u{5468}\u{6069}\u{6765} \u{2014} 1961\u{2013}1963"),
+    static let textCases: [DecodingCase] = [
+        DecodingCase(label: "predefined entities", xml: "<a>x &lt; y &amp; z &gt; &quot;q&quot; &apos;s&apos;</a>", expected: "x < y & z > \"q\" 's'"),
+        DecodingCase(label: "character references", xml: "<a>&#65;&#x42;&#x201C;q&#x201d;&#10;&#x1F600;</a>", expected: "AB\u{201C}q\u{201D}\n\u{1F600}"),
+        DecodingCase(label: "CDATA kept verbatim", xml: "<a><![CDATA[<b>&amp;</b> ]] > ]]></a>", expected: "<b>&amp;</b> ]] > "),
+        DecodingCase(label: "CDATA between text", xml: "<a>x<![CDATA[y]]>z</a>", expected: "xyz"),
+        DecodingCase(label: "comments and PIs dropped", xml: "<a>x<!-- c -- d -->y<?pi data?>z</a>", expected: "xyz"),
+        DecodingCase(label: "CRLF and CR become LF", xml: "<a>1\r\n2\r3\n4\r\n</a>", expected: "1\n2\n3\n4\n"),
+        DecodingCase(label: "CRLF in CDATA", xml: "<a><![CDATA[1\r\n2\r3]]></a>", expected: "1\n2\n3"),
+        DecodingCase(label: "internal entity", xml: "<!DOCTYPE a [<!ENTITY who \"World\">]><a>Hello, &who;!</a>", expected: "Hello, World!"),
+        DecodingCase(label: "entity referring to a later entity", xml: "<!DOCTYPE a [<!ENTITY x \"&y;-&y;\"><!ENTITY y \"ab\">]><a>&x;</a>", expected: "ab-ab"),
+        DecodingCase(label: "entity text with character and predefined references", xml: "<!DOCTYPE a [<!ENTITY e \"&#x201C;&lt;&#38;#38;\">]><a>&e;</a>", expected: "\u{201C}<&"),
+        DecodingCase(label: "first entity declaration binds", xml: "<!DOCTYPE a [<!ENTITY e \"one\"><!ENTITY e \"two\">]><a>&e;</a>", expected: "one"),
+        DecodingCase(label: "non-ASCII text", xml: "<a>Zhou Enlai \u{5468}\u{6069}\u{6765} \u{2014} 1961\u{2013}1963</a>", expected: "Zhou Enlai \u{5468}\u{6069}\u{6765} \u{2014} 1961\u{2013}1963"),
     ]
 
     @Test("decodes character data", arguments: textCases)
-    func decodesText(_ testCase: TextCase) {
+    func decodesText(_ testCase: DecodingCase) {
         let outcome = parse(testCase.xml)
         #expect(outcome.error == nil)
         #expect(outcome.text == testCase.expected)
@@ -159,25 +160,18 @@ struct XMLPullParserTests {
 
     // MARK: Attributes
 
-    struct AttributeCase: CustomTestStringConvertible, Sendable {
-        var label: String
-        var xml: String
-        var expected: String
-        var testDescription: String { label }
-    }
-
-    static let attributeCases: [AttributeCase] = [
-        AttributeCase(label: "plain", xml: "<a v=\"d1\"/>", expected: "d1"),
-        AttributeCase(label: "single quotes", xml: "<a v='say \"hi\"'/>", expected: "say \"hi\""),
-        AttributeCase(label: "references", xml: "<a v=\"1 &amp; 2 &lt; &#x33;\"/>", expected: "1 & 2 < 3"),
-        AttributeCase(label: "whitespace normalized", xml: "<a v=\"a\tb\nc\r\nd\re\"/>", expected: "a b c d e"),
-        AttributeCase(label: "character reference whitespace kept", xml: "<a v=\"x&#10;y&#9;z\"/>", expected: "x\ny\tz"),
-        AttributeCase(label: "internal entity with whitespace", xml: "<!DOCTYPE a [<!ENTITY e \"p\tq\">]><a v=\"&e;\"/>", expected: "p q"),
-        AttributeCase(label: "spaces around equals", xml: "<a v = 'x' />", expected: "x"),
+    static let attributeCases: [DecodingCase] = [
+        DecodingCase(label: "plain", xml: "<a v=\"d1\"/>", expected: "d1"),
+        DecodingCase(label: "single quotes", xml: "<a v='say \"hi\"'/>", expected: "say \"hi\""),
+        DecodingCase(label: "references", xml: "<a v=\"1 &amp; 2 &lt; &#x33;\"/>", expected: "1 & 2 < 3"),
+        DecodingCase(label: "whitespace normalized", xml: "<a v=\"a\tb\nc\r\nd\re\"/>", expected: "a b c d e"),
+        DecodingCase(label: "character reference whitespace kept", xml: "<a v=\"x&#10;y&#9;z\"/>", expected: "x\ny\tz"),
+        DecodingCase(label: "internal entity with whitespace", xml: "<!DOCTYPE a [<!ENTITY e \"p\tq\">]><a v=\"&e;\"/>", expected: "p q"),
+        DecodingCase(label: "spaces around equals", xml: "<a v = 'x' />", expected: "x"),
     ]
 
     @Test("decodes attribute values", arguments: attributeCases)
-    func decodesAttribute(_ testCase: AttributeCase) {
+    func decodesAttribute(_ testCase: DecodingCase) {
         #expect(attributes(of: testCase.xml).value(of: "v") == testCase.expected)
     }
 

@@ -98,22 +98,23 @@ public enum FuzzCheck {
         return tokenized
     }
 
-    /// The tokenizer on raw bytes (valid UTF-8 or not), then the whole text pipeline on the text.
+    /// The tokenizer's String entry points on the text of the bytes (invalid UTF-8 repaired, as every reader's
+    /// text is), then the whole text pipeline on the text. (The byte kernels behind them are `package`;
+    /// TokenizerTests scans invalid UTF-8 with them.)
     public static func tokenizer(_ bytes: [UInt8]) {
-        // The scanner reads bytes: it must stay inside them whatever they hold.
-        bytes.withUnsafeBufferPointer { buffer in
-            var previous = 0
-            Tokenizer.scan(buffer) { range, _ in
-                require(range.lowerBound >= previous && !range.isEmpty && range.upperBound <= buffer.count,
-                        "token \(range) after \(previous) in \(buffer.count) bytes")
-                previous = range.upperBound
-                var scratch: [UInt8] = []
-                Tokenizer.fold(buffer, range, into: &scratch)
-                require(!scratch.isEmpty, "token \(range) folds to nothing")
-                _ = Tokenizer.term(buffer, range)
-            }
-        }
         let text = String(decoding: bytes, as: UTF8.self)
+        let length = text.utf8.count
+        var previous = 0
+        var count = 0
+        Tokenizer.forEachToken(in: text) { range, _ in
+            require(range.lowerBound >= previous && !range.isEmpty && range.upperBound <= length,
+                    "token \(range) after \(previous) in \(length) bytes")
+            previous = range.upperBound
+            count += 1
+        }
+        let terms = Tokenizer.terms(in: text)
+        require(terms.count == count, "\(terms.count) terms for \(count) tokens")
+        for (index, term) in terms.enumerated() { require(!term.isEmpty, "token \(index) folds to nothing") }
         let document = Document(id: "fuzz", file: "fuzz.txt", format: .plainText, title: "", date: nil, body: text)
         let tokenized = tokenized(document)
         _ = tokenized.terms

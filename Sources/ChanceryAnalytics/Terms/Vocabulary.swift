@@ -32,8 +32,8 @@ public struct Vocabulary: Sendable {
     /// Number of distinct terms.
     public var count: Int { hashes.count }
 
-    /// The id of `term`'s bytes, adding it when new.
-    public mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The id of `term`'s bytes, adding it when new (`intern(_: String)` for a library user).
+    package mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         // Without the ASCII-only check a key is always made.
         let key = Self.key(term, lowercasing: false, readableEnd: term.count)!
         return intern(term, key: key, lowercasing: false)
@@ -44,7 +44,7 @@ public struct Vocabulary: Sendable {
     /// ASCII tokens (almost all of them) are lower-cased eight bytes at a time
     /// while they are hashed, without a copy; others go through
     /// `Tokenizer.fold` first.
-    public mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Int32 {
+    package mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Int32 {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         // Reading whole words past the token is safe up to the end of the body buffer.
         guard let key = Self.asciiKey(slice, readableEnd: bytes.count - range.lowerBound) else {
@@ -59,8 +59,8 @@ public struct Vocabulary: Sendable {
     ///
     /// Known ASCII terms, almost every token, are found with the table held once for the run of them; a new term
     /// or one with other scalars leaves the run to be added or folded.
-    public mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Tokenizer.Span>,
-                                into ids: inout [Int32], scratch: inout [UInt8]) {
+    package mutating func intern(folding bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Tokenizer.Span>,
+                                 into ids: inout [Int32], scratch: inout [UInt8]) {
         ids.removeAll(keepingCapacity: true)
         ids.append(contentsOf: repeatElement(0, count: spans.count))
         var next = 0
@@ -128,15 +128,15 @@ public struct Vocabulary: Sendable {
         }
         if asciiOnly, (prefix | prefix2) & 0x8080_8080_8080_8080 != 0 { return nil }
         if lowercasing {
-            prefix = lowerASCII(prefix)
-            prefix2 = lowerASCII(prefix2)
+            prefix = ASCII.lowercased(prefix)
+            prefix2 = ASCII.lowercased(prefix2)
         }
         var hash = mix(mix(seed, prefix), prefix2)
         var offset = slotBytes
         while offset < count, let base = term.baseAddress {
             var word = load(base + offset, available: count - offset, readable: readableEnd - offset)
             if asciiOnly, word & 0x8080_8080_8080_8080 != 0 { return nil }
-            if lowercasing { word = lowerASCII(word) }
+            if lowercasing { word = ASCII.lowercased(word) }
             hash = mix(hash, word)
             offset += 8
         }
@@ -161,15 +161,6 @@ public struct Vocabulary: Sendable {
         return word
     }
 
-    /// Lower-cases the ASCII capitals of eight bytes at once (bytes must all be below 0x80).
-    @inline(__always)
-    private static func lowerASCII(_ word: UInt64) -> UInt64 {
-        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F        // high bit set where byte >= 'A'
-        let aboveZ = word &+ 0x2525_2525_2525_2525          // high bit set where byte > 'Z'
-        let capitals = atLeastA & ~aboveZ & 0x8080_8080_8080_8080
-        return word | (capitals >> 2)
-    }
-
     private static var seed: UInt64 { 0x9E37_79B9_7F4A_7C15 }
 
     @inline(__always)
@@ -186,9 +177,6 @@ public struct Vocabulary: Sendable {
         return h
     }
 
-    @inline(__always)
-    private static func lower(_ byte: UInt8) -> UInt8 { byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0) }
-
     /// Looks up (and adds) a term with its key; `lowercasing` compares and stores ASCII lower-cased.
     ///
     /// There is no cache in front of the table: the slots of frequent words stay in the processor's
@@ -199,7 +187,7 @@ public struct Vocabulary: Sendable {
         if let found { return found }
         let id = Int32(hashes.count)
         if lowercasing {
-            for byte in term { arena.append(Self.lower(byte)) }
+            for byte in term { arena.append(ASCII.lowercased(byte)) }
         } else {
             arena.append(contentsOf: term)
         }
@@ -254,7 +242,7 @@ public struct Vocabulary: Sendable {
         guard end - start == term.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
             for k in Self.slotBytes..<term.count {
-                let byte = lowercasing ? Self.lower(term[k]) : term[k]
+                let byte = lowercasing ? ASCII.lowercased(term[k]) : term[k]
                 if arena[start + k] != byte { return false }
             }
             return true

@@ -208,10 +208,11 @@ public struct TopicMatcher: Sendable {
         return entries
     }
 
-    /// Candidate patterns per term, kept while a run of documents is matched (terms recur across documents).
-    public struct CandidateCache: Sendable {
+    /// Candidate patterns per term, kept while a run of documents is matched (terms recur across documents):
+    /// scratch state of the report's run, `package` like the tokenizer's byte kernels.
+    package struct CandidateCache: Sendable {
         fileprivate var entries: [String: [(topic: Int, pattern: Int)]] = [:]
-        public init() {}
+        package init() {}
     }
 
     /// All matches in a document, overlaps within a topic resolved, ordered by position then topic.
@@ -226,14 +227,14 @@ public struct TopicMatcher: Sendable {
     }
 
     /// All matches, reusing candidate lookups from earlier documents.
-    public func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
+    package func matches(in document: TokenizedDocument, terms: [String], cache: inout CandidateCache) -> [PatternMatch] {
         var steps = 0
         return matches(in: document, term: { terms[$0] }, cache: &cache, steps: &steps)
     }
 
     /// All matches, reusing candidate lookups from earlier documents, each token's term made where a pattern looks
     /// at it: a large document's terms, an array of strings, took three times the memory of its text.
-    public func matches(in document: TokenizedDocument, cache: inout CandidateCache) -> [PatternMatch] {
+    package func matches(in document: TokenizedDocument, cache: inout CandidateCache) -> [PatternMatch] {
         var body = document.document.body
         let tokens = document.tokens
         return body.withUTF8 { bytes in

@@ -93,7 +93,7 @@ public enum OptionFile {
     /// The path as one word for a shell command in a message.
     private static func shellQuoted(_ path: String) -> String {
         path.utf8.allSatisfy { $0 < 0x80 && ($0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-            || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) }
+            || (0x30...0x39).contains($0) || ASCII.isLetter($0)) }
             ? path : "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

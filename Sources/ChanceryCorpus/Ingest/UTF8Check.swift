@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds the first byte where a buffer stops being valid UTF-8: the one validator of documents, option files
 /// and the XML parser, which words its own messages from the `Fault` (XML/XMLPullParser+Encoding.swift).
 package enum UTF8Check {
@@ -28,6 +30,37 @@ package enum UTF8Check {
     /// Follows the Unicode well-formedness table (no overlongs, no surrogates, nothing above U+10FFFF); with
     /// `rejectingNUL`, a NUL byte is a problem too (XML allows none).
     package static func validate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, rejectingNUL: Bool = false) -> (problem: Problem?, sawNonASCII: Bool) {
+        let result = scan(bytes, from: start, rejectingNUL: rejectingNUL)
+        tally?.count(bytes: (result.problem?.offset ?? bytes.count) - start)
+        return result
+    }
+
+    /// Counts the calls of `validate` and the bytes they read, in the task that sets it: for tests that check a
+    /// file's bytes are validated once on their way in (a TEI file: DocumentReader, TEIReader, XMLPullParser).
+    /// nil outside such a test; looking it up costs one task-local read a validation (one a file).
+    @TaskLocal package static var tally: Tally?
+
+    /// What `validate` did while a `tally` was set.
+    package final class Tally: Sendable {
+        private let counts = Mutex((calls: 0, bytes: 0))
+
+        package init() {}
+
+        /// How many times `validate` ran.
+        package var calls: Int { counts.withLock { $0.calls } }
+        /// The bytes those calls checked, together (from where each started to its end or first bad byte).
+        package var bytes: Int { counts.withLock { $0.bytes } }
+
+        fileprivate func count(bytes: Int) {
+            counts.withLock {
+                $0.calls += 1
+                $0.bytes += bytes
+            }
+        }
+    }
+
+    /// `validate` without the tally.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, rejectingNUL: Bool) -> (problem: Problem?, sawNonASCII: Bool) {
         guard let base = bytes.baseAddress else { return (nil, false) }
         let raw = UnsafeRawPointer(base)
         let n = bytes.count

@@ -105,7 +105,7 @@ public enum EditorialSpanFinder {
 
     /// Letters, digits and any non-ASCII byte (a letter of another script, most likely).
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ASCII.isLetter(byte)
     }
 
     private static let elisionMarks: Set<String> = ["...", "…", ". . .", "....", "---"]

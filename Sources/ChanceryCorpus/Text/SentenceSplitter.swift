@@ -17,7 +17,8 @@ public enum SentenceSplitter {
         return text.withUTF8 { sentences(in: $0) }
     }
 
-    public static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// `sentences(in:)` of a text's UTF-8 bytes (TokenizedDocument holds its body's).
+    static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var paragraphStart = 0
         let n = bytes.count
@@ -126,7 +127,7 @@ public enum SentenceSplitter {
         guard next < limit else { return true }
         let opener = bytes[next]
         let nextWord = word(bytes, from: next, limit: limit)
-        let isCapital = (opener >= 0x41 && opener <= 0x5A) || (opener >= 0x80 && startsUppercase(nextWord))
+        let isCapital = ASCII.isUppercase(opener) || (opener >= 0x80 && startsUppercase(nextWord))
         let isOpeningMark = opener == UInt8(ascii: "\"") || opener == UInt8(ascii: "(") || opener == UInt8(ascii: "[")
             || opener == UInt8(ascii: "'") || (opener == 0xE2 && next + 2 < limit && bytes[next + 1] == 0x80 && (bytes[next + 2] == 0x9C || bytes[next + 2] == 0x98))
         let isDigit = opener >= 0x30 && opener <= 0x39
@@ -149,8 +150,7 @@ public enum SentenceSplitter {
         var start = stop
         while start > 0 {
             let b = bytes[start - 1]
-            let isLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
-            if isLetter || b >= 0x80 || (b == UInt8(ascii: ".") && start - 2 >= 0 && (bytes[start - 2] | 0x20) >= 0x61 && (bytes[start - 2] | 0x20) <= 0x7A) {
+            if ASCII.isLetter(b) || b >= 0x80 || (b == UInt8(ascii: ".") && start - 2 >= 0 && ASCII.isLetter(bytes[start - 2])) {
                 start -= 1
             } else {
                 break

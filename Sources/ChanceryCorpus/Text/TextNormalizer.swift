@@ -67,7 +67,7 @@ public enum TextNormalizer {
     }
 
     /// `streamSafe` of UTF-8 bytes; nil when they are stream-safe already (no run of more than 30 non-starters).
-    public static func streamSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    static func streamSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         if isTriviallyNFC(bytes) { return nil }
         var output: [UInt8]?
         // Bytes up to here are in `output` (once made).

@@ -13,21 +13,56 @@
 /// ASCII is classified by a table; only non-ASCII runs decode scalars and
 /// consult Unicode properties, which keeps the scan near memory speed
 /// (Documentation/Architecture.md, "Text is scanned as bytes": a Character loop took over twenty times as long).
+///
+/// A library user tokenizes a `String` (`forEachToken(in:_:)`, `tokenRanges(in:)`, `terms(in:)`) or a
+/// `Document` (`TokenizedDocument`); the byte-level kernels (`scan`, `term`, `fold` on a buffer of UTF-8 bytes)
+/// are `package`, for the counter, the vocabulary and the temporal tagger, which hold a body's bytes already.
 public enum Tokenizer {
+    /// Calls `body` with the UTF-8 offsets in `text` of each of its tokens, in order, and whether the token is a
+    /// number; no token is stored.
+    public static func forEachToken(in text: String, _ body: (_ range: Range<Int>, _ isNumeric: Bool) -> Void) {
+        var text = text
+        text.withUTF8 { scan($0, body) }
+    }
+
+    /// UTF-8 offset ranges of the tokens of a string, in order.
+    public static func tokenRanges(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        forEachToken(in: text) { range, _ in ranges.append(range) }
+        return ranges
+    }
+
+    /// The counting forms of the tokens of a string, in order (`TokenizedDocument.terms` of a document): lower
+    /// case, typographic apostrophes and hyphens made plain. `terms(in: "Korea’s Self-Reliance")` is
+    /// `["korea's", "self-reliance"]`.
+    public static func terms(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var terms: [String] = []
+            scan(bytes) { range, _ in terms.append(term(bytes, range)) }
+            return terms
+        }
+    }
+
     /// Calls `emit` with the UTF-8 offsets of each token and whether it is a number.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Range<Int>, _ isNumeric: Bool) -> Void) {
         scan(bytes, inChunks: { chunk in
             for span in chunk { emit(span.range, span.isNumeric) }
         })
     }
 
     /// A token as `scan(_:into:)` records it.
-    public struct Span: Sendable, Equatable {
+    ///
+    /// Inlinable, as it was when public (the optimizer's default cross-module optimization covers public
+    /// declarations only): TermCounter makes one for every token it counts.
+    @usableFromInline
+    package struct Span: Sendable, Equatable {
         /// UTF-8 offsets of the token in the scanned bytes.
-        public var range: Range<Int>
-        public var isNumeric: Bool
+        @usableFromInline package var range: Range<Int>
+        @usableFromInline package var isNumeric: Bool
 
-        public init(range: Range<Int>, isNumeric: Bool) {
+        @inlinable
+        package init(range: Range<Int>, isNumeric: Bool) {
             self.range = range
             self.isNumeric = isNumeric
         }
@@ -35,14 +70,14 @@ public enum Tokenizer {
 
     /// Records every token of `bytes`, in order, in `spans` (emptied first; its storage is reused): for a caller
     /// that works through a text's tokens in passes, without a call per token.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) {
         spans.removeAll(keepingCapacity: true)
         scan(bytes, inChunks: { spans.append(contentsOf: $0) })
     }
 
     /// Hands the tokens of `bytes` over in chunks, scanned into a small buffer on the stack: the scan stores
     /// each token and calls out once per chunk (a caller need not hold a large text's tokens at once).
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inChunks body: (UnsafeBufferPointer<Span>) -> Void) {
         byteClasses.withUnsafeBufferPointer { table in
             var scanner = Scanner(bytes: bytes, table: table)
             withUnsafeTemporaryAllocation(of: Span.self, capacity: 256) { buffer in
@@ -55,23 +90,13 @@ public enum Tokenizer {
         }
     }
 
-    /// Tokens of a string, for callers that do not hold its bytes.
-    public static func tokenRanges(in text: String) -> [Range<Int>] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var ranges: [Range<Int>] = []
-            scan(bytes) { range, _ in ranges.append(range) }
-            return ranges
-        }
-    }
-
     /// The counting form of a token: lower case, typographic apostrophes and hyphens made plain.
-    public static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func term(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if !slice.contains(where: { $0 >= 0x80 }) {
             // ASCII: lower-case straight into the new string's storage (short terms need no allocation).
             return String(unsafeUninitializedCapacity: slice.count) { buffer in
-                for (k, byte) in slice.enumerated() { buffer[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0) }
+                for (k, byte) in slice.enumerated() { buffer[k] = ASCII.lowercased(byte) }
                 return slice.count
             }
         }
@@ -84,7 +109,7 @@ public enum Tokenizer {
     ///
     /// ASCII letters are lower-cased byte by byte; a token with other scalars
     /// goes through Unicode's full lower-casing, and `’`, `‐`, `‑` become `'` and `-`.
-    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: inout [UInt8]) {
+    package static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         var ascii = true
@@ -96,8 +121,7 @@ public enum Tokenizer {
             scratch.append(contentsOf: slice)
             scratch.withUnsafeMutableBufferPointer { folded in
                 for k in folded.indices {
-                    let byte = folded[k]
-                    folded[k] = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
+                    folded[k] = ASCII.lowercased(folded[k])
                 }
             }
         }
@@ -110,7 +134,7 @@ public enum Tokenizer {
         while k < range.upperBound {
             let byte = bytes[k]
             if byte < 0x80 {
-                scratch.append(byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0))
+                scratch.append(ASCII.lowercased(byte))
                 k += 1
             } else if byte == 0xE2, k + 2 < range.upperBound, bytes[k + 1] == 0x80, [0x99, 0x90, 0x91].contains(bytes[k + 2]) {
                 scratch.append(bytes[k + 2] == 0x99 ? UInt8(ascii: "'") : UInt8(ascii: "-"))
@@ -163,7 +187,7 @@ public enum Tokenizer {
         let high: UInt64 = 0x8080_8080_8080_8080
         let ascii = ~word & high
         let seven = word & ~high                                   // low seven bits of each byte
-        let folded = seven | 0x2020_2020_2020_2020                 // 'A'...'Z' → 'a'...'z'
+        let folded = ASCII.caseFolded(seven)                       // 'A'...'Z' → 'a'...'z' for the letter test
         let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
         let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646) & ascii
         return (letters, digits)
@@ -350,7 +374,7 @@ public enum Tokenizer {
                         let next = classAt(i + length).0
                         if last == .letter, next == .letter {
                             i += length
-                        } else if last == .letter, lastByte | 0x20 == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
+                        } else if last == .letter, ASCII.caseFolded(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
                             i += length
                             break scanning
                         } else {

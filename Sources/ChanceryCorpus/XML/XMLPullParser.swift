@@ -433,9 +433,9 @@ public struct XMLPullParser: Sendable {
             throw parseError("a processing instruction needs a target name after '<?'", at: start, buf, cutShort: pos >= buf.count)
         }
         if targetEnd - targetStart == 3,
-           buf[targetStart] | 0x20 == UInt8(ascii: "x"),
-           buf[targetStart + 1] | 0x20 == UInt8(ascii: "m"),
-           buf[targetStart + 2] | 0x20 == UInt8(ascii: "l") {
+           ASCII.caseFolded(buf[targetStart]) == UInt8(ascii: "x"),
+           ASCII.caseFolded(buf[targetStart + 1]) == UInt8(ascii: "m"),
+           ASCII.caseFolded(buf[targetStart + 2]) == UInt8(ascii: "l") {
             throw parseError("the XML declaration <?xml …?> is only allowed at the very start of the document", at: start, buf)
         }
         guard let end = find(buf, from: pos, "?>") else {
