@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes events.yaml into Sources/ChanceryAnalytics/Time/BuiltInGazetteer.swift, so the library carries it."""
+"""Writes events.yaml into Sources/ChanceryTime/BuiltInGazetteer.swift, so the library carries it."""
 import pathlib
 
 here = pathlib.Path(__file__).resolve().parent
@@ -14,4 +14,4 @@ swift = (
     + "        \"\"\"\n"
     "}\n"
 )
-(here.parent.parent / "Sources/ChanceryAnalytics/Time/BuiltInGazetteer.swift").write_text(swift, encoding="utf-8")
+(here.parent.parent / "Sources/ChanceryTime/BuiltInGazetteer.swift").write_text(swift, encoding="utf-8")
