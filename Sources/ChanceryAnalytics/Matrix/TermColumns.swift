@@ -53,11 +53,7 @@ public struct TermColumns: Sendable {
     /// The term's text: the word, or the phrase's words joined by spaces.
     public func text(_ id: TermID) -> String {
         check(id)
-        if id.isWord { return vocabulary.term(Int32(id.index)) }
-        let key = phraseKeys[id.index]
-        var words = [vocabulary.term(key.ids.0), vocabulary.term(key.ids.1)]
-        if key.ids.2 >= 0 { words.append(vocabulary.term(key.ids.2)) }
-        return words.joined(separator: " ")
+        return id.isWord ? vocabulary.term(Int32(id.index)) : phraseKeys[id.index].text(in: vocabulary)
     }
 
     /// 1 for a word, 2 for a bigram, 3 for a trigram.

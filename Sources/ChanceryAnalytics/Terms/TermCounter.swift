@@ -8,6 +8,13 @@ struct TermKey: Hashable, Sendable {
 
     var n: Int { ids.1 < 0 ? 1 : ids.2 < 0 ? 2 : 3 }
 
+    /// The phrase's words joined by spaces (a bigram or trigram).
+    func text(in vocabulary: Vocabulary) -> String {
+        var words = [vocabulary.term(ids.0), vocabulary.term(ids.1)]
+        if ids.2 >= 0 { words.append(vocabulary.term(ids.2)) }
+        return words.joined(separator: " ")
+    }
+
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.ids == rhs.ids }
 
     func hash(into hasher: inout Hasher) {
@@ -173,9 +180,7 @@ public struct TermCounter: Sendable {
     }
 
     func text(of key: TermKey) -> String {
-        var words = [vocabulary.term(key.ids.0), vocabulary.term(key.ids.1)]
-        if key.ids.2 >= 0 { words.append(vocabulary.term(key.ids.2)) }
-        return words.joined(separator: " ")
+        key.text(in: vocabulary)
     }
 
     /// Counts a document; for words alone with editorial words included, straight from the scan of its body,
