@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryAnalytics
 import ChanceryCorpus
+import ChanceryPipeline
 import ChanceryReports
 import Foundation
 
@@ -84,6 +85,17 @@ struct CountingOptions: ParsableArguments {
 
     func termOptions(ngrams: ClosedRange<Int> = 1...1) throws -> TermOptions {
         TermOptions(ngrams: ngrams, stopwords: try stopwordList(), editorial: editorial, dropNumbers: dropNumbers)
+    }
+
+    /// An analysis of `parts` that counts as these options say (`report`, `terms`).
+    func analysisOptions(lexicon: Lexicon = Lexicon(topics: [], source: "none"), parts: AnalysisParts,
+                         ngrams: ClosedRange<Int> = 1...1) throws -> AnalysisOptions {
+        var options = AnalysisOptions(lexicon: lexicon, parts: parts)
+        options.stopwords = try stopwordList()
+        options.editorial = editorial
+        options.dropNumbers = dropNumbers
+        options.ngrams = ngrams
+        return options
     }
 }
 

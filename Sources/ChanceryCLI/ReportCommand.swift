@@ -74,11 +74,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         let lexicon = try lexiconOptions.load()
-        var options = AnalysisOptions(lexicon: lexicon)
-        options.stopwords = try counting.stopwordList()
-        options.editorial = counting.editorial
-        options.dropNumbers = counting.dropNumbers
-        options.ngrams = try OptionRanges.ngramRange(ngram)
+        var options = try counting.analysisOptions(lexicon: lexicon, parts: .all, ngrams: try OptionRanges.ngramRange(ngram))
         options.correction = correction
         options.kwic = KWICOptions(window: window)
         options.gazetteer = try TimelineCommand.gazetteer(gazetteer)

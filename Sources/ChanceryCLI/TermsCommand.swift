@@ -80,9 +80,20 @@ struct TermsCommand: ParsableCommand {
     }
 
     func run() throws {
+        let ngrams = try OptionRanges.ngramRange(ngram)
+        if collocates == nil, target == nil, reference == nil, by == nil {
+            // The corpus's terms: counted chunk by chunk on all cores, each body let go once counted.
+            var options = try counting.analysisOptions(parts: .terms, ngrams: ngrams)
+            (options.minimumTermCount, options.minimumNgramCount) = (minCount, minCount)
+            let analysis = try CorpusOptions.analyse(input.path, options: options)
+            try output.print(AnalysisTables.terms(analysis.terms, top: output.rowLimit), totalRows: analysis.terms.rows.count)
+            return try ExitStatus.finish(analysis)
+        }
+        // Collocations need each document's tokens in their sentences, and groups and keyness count phrases
+        // per group of documents: the corpus is loaded whole (Documentation/Architecture.md, "Data flow").
         let corpus = try input.load()
         let documents = corpus.tokenizedDocuments()
-        let options = try counting.termOptions(ngrams: try OptionRanges.ngramRange(ngram))
+        let options = try counting.termOptions(ngrams: ngrams)
 
         if let node = collocates {
             let result: Collocations
@@ -102,11 +113,6 @@ struct TermsCommand: ParsableCommand {
             let grouped = GroupedTermFrequencies(documents, by: grouping, options: options, minimumCount: minCount)
             let total = grouped.groups.reduce(0) { $0 + min($1.frequencies.rows.count, output.rowLimit ?? .max) }
             try output.print(AnalysisTables.groupedTerms(grouped, top: output.rowLimit), totalRows: total)
-        } else {
-            var counter = TermCounter(options: options)
-            for document in documents { counter.add(document) }
-            let frequencies = TermFrequencies(counter, minimumCount: minCount)
-            try output.print(AnalysisTables.terms(frequencies, top: output.rowLimit), totalRows: frequencies.rows.count)
         }
         try ExitStatus.finish(corpus)
     }

@@ -39,7 +39,7 @@ struct TopicsCommand: ParsableCommand {
     @Flag(help: "Print automatic keywords per document (no lexicon needed).")
     var keywords = false
 
-    @Option(help: "Keyword method: tfidf or keyness (against the rest of the corpus).")
+    @Option(help: "Keyword method: tfidf, keyness (against the rest of the corpus) or frequency (per 1,000 of the document's tokens; for a single document).")
     var method: KeywordMethod = .tfidf
 
     @Option(help: "Keywords per document.")
@@ -52,12 +52,15 @@ struct TopicsCommand: ParsableCommand {
 
     func run() throws {
         if keywords {
-            // Keywords rank each document's words against the others' (`DocumentKeywords`), all documents in hand.
-            let corpus = try input.load()
-            let found = DocumentKeywords.keywords(corpus.tokenizedDocuments(), method: method, top: perDocument,
-                                                  options: TermOptions(editorial: editorial, dropNumbers: true))
+            // Each document's words against the others': the document-term matrix, numbers left out.
+            var options = AnalysisOptions(parts: .matrix)
+            options.editorial = editorial
+            options.dropNumbers = true
+            let analysis = try CorpusOptions.analyse(input.path, options: options)
+            let found = DocumentKeywords.keywords(analysis.matrix, method: method, top: perDocument)
+            if let why = Self.noKeywords(documents: analysis.documents.count, method: method, found: found.count) { Console.error(why) }
             try output.print(AnalysisTables.keywords(Array(found.prefix(output.rowLimit ?? .max)), method: method), totalRows: found.count)
-            return try ExitStatus.finish(corpus)
+            return try ExitStatus.finish(analysis)
         }
         // --kwic prints lines, whatever --by says.
         let grouping: TermGrouping?
@@ -78,5 +81,15 @@ struct TopicsCommand: ParsableCommand {
             try output.print(AnalysisTables.topics(limited), totalRows: analysis.topics.rows.count)
         }
         try ExitStatus.finish(analysis)
+    }
+
+    /// Why a keyword table came out empty, when the method cannot score: with one document every word has
+    /// TF-IDF 0 (log10(1 ÷ 1)) and there is no rest to set it against. Nil when there are keywords or documents are many.
+    static func noKeywords(documents: Int, method: KeywordMethod, found: Int) -> String? {
+        guard found == 0, documents == 1, method != .frequency else { return nil }
+        let reason = method == .tfidf ? "TF-IDF is 0 for every word of a single document (each word is in every document of the corpus)"
+            : "keyness sets a document against the rest of the corpus, and there is no rest"
+        return "note: no keywords: \(reason). Use --method frequency for the document's most frequent words, "
+            + "or give a folder of documents to compare it with."
     }
 }

@@ -12,8 +12,13 @@ public struct AnalysisParts: OptionSet, Sendable {
     /// Tokens and types, per document and for the corpus (`CorpusAnalysis.statistics`): the words are counted.
     /// Without it (nor `terms`) types are 0.
     public static let statistics = AnalysisParts(rawValue: 1 << 0)
-    /// Terms and phrases (`terms`), each document's words (`documentTerms`, `topTerms`, `keywords`) and keyness by year.
+    /// Terms and phrases over the corpus (`terms`).
     public static let terms = AnalysisParts(rawValue: 1 << 1)
+    /// Each document's words: the document-term `matrix`, and on it `documentTerms`, `topTerms` and `keywords`.
+    /// Its columns are the words of the corpus (phrases are in `terms`).
+    public static let matrix = AnalysisParts(rawValue: 1 << 6)
+    /// Each year's key words against the other years (`keyness`), on the matrix: with `.matrix` only.
+    public static let keyness = AnalysisParts(rawValue: 1 << 7)
     /// Topic hits per document and per year (`topics`, `topicYears`, `DocumentAnalysis.topicRows`).
     public static let topics = AnalysisParts(rawValue: 1 << 2)
     /// The KWIC line of every topic hit (`DocumentAnalysis.forEachKWICLine`).
@@ -24,7 +29,7 @@ public struct AnalysisParts: OptionSet, Sendable {
     public static let digests = AnalysisParts(rawValue: 1 << 5)
 
     /// Everything: what a report writes.
-    public static let all: AnalysisParts = [.statistics, .terms, .topics, .kwic, .timeline, .digests]
+    public static let all: AnalysisParts = [.statistics, .terms, .matrix, .keyness, .topics, .kwic, .timeline, .digests]
 }
 
 /// Everything that decides what an analysis finds; a report's manifest records it.
@@ -39,7 +44,9 @@ public struct AnalysisOptions: Sendable {
     public var dropNumbers = false
     /// N-gram lengths counted for `terms.csv`.
     public var ngrams: ClosedRange<Int> = 1...3
-    /// Bigrams and trigrams seen fewer times are left out of `terms.csv` (unigrams are all kept).
+    /// Terms seen fewer times are left out of `terms` (`chancery terms --min-count`); the report keeps every word.
+    public var minimumTermCount = 1
+    /// Bigrams and trigrams seen fewer times are left out of `terms.csv` (unigrams: `minimumTermCount`).
     public var minimumNgramCount = 2
     /// Positive keys kept per year in `keyness.csv` (the strongest by G², p < `CorpusAnalysis.keyPValueBelow`).
     public var keysPerYear = 100
@@ -47,6 +54,8 @@ public struct AnalysisOptions: Sendable {
     public var kwic = KWICOptions()
     public var keywordsPerDocument = 10
     public var gazetteer: EventGazetteer = .builtIn
+    /// Files per chunk, for tests that check that the chunks do not change the results (nil: `CorpusAnalysis.chunkSize`).
+    var chunkFiles: Int?
 
     public init(lexicon: Lexicon = Lexicon(topics: [], source: "none"), parts: AnalysisParts = .all) {
         self.lexicon = lexicon

@@ -91,4 +91,30 @@ import Testing
         #expect(rows.first == ["document_id", "rank", "term", "count", "tfidf"])
         #expect(rows.count > 14)
     }
+
+    /// Keywords of a single document: TF-IDF is 0 for every word and there is no rest for keyness, so the table
+    /// is empty and the run says why on stderr and points to `--method frequency`, which ranks the document's own words.
+    @Test func keywordsOfOneDocumentSayWhyAndOfferFrequency() throws {
+        let document = TestData.demoCorpus.appendingPathComponent("03_petrovsky-pak-credits.txt").path
+        for method in ["tfidf", "keyness"] {
+            let output = try ChanceryProcess.run(["topics", document, "--keywords", "--method", method, "--csv"])
+            #expect(output.status == 0)
+            #expect(Self.csvRows(output.stdout).count == 1, "\(method): the header alone")
+            #expect(output.stderr.contains("no keywords") && output.stderr.contains("--method frequency"), "\(method): \(output.stderr)")
+        }
+        let frequency = try ChanceryProcess.run(["topics", document, "--keywords", "--method", "frequency", "--per-document", "3", "--csv"])
+        #expect(frequency.status == 0 && !frequency.stderr.contains("no keywords"))
+        let rows = Self.csvRows(frequency.stdout)
+        #expect(rows.first == ["document_id", "rank", "term", "count", "per_1k"])
+        #expect(rows.count == 4)
+        // The commonest words of the document, numbers and stopwords left out, as `terms` counts them.
+        let terms = Self.csvRows(try ChanceryProcess.run(["terms", document, "--drop-numbers", "--csv"]).stdout)
+        #expect(rows.dropFirst().map { $0[2] } == terms.dropFirst().prefix(3).map { $0[0] })
+        #expect(rows.dropFirst().map { $0[3] } == terms.dropFirst().prefix(3).map { $0[2] })
+        // On the seed cable, a real single document, the same holds.
+        if TestData.shouldRunSharedTests {
+            let seed = try ChanceryProcess.run(["topics", try TestData.shared("seed").path, "--keywords"])
+            #expect(seed.status == 0 && seed.stderr.contains("TF-IDF is 0"))
+        }
+    }
 }

@@ -51,6 +51,89 @@ import Testing
         #expect(kwic.topics.rows.isEmpty && kwic.eventCount == 0)
     }
 
+    /// Terms, the matrix and keyness by year are three parts: `chancery terms` asks for the first alone, `topics
+    /// --keywords` for the second; each is what the whole analysis finds, and leaves the others empty.
+    @Test func termsMatrixAndKeynessAreSeparateParts() throws {
+        let path = TestData.demoCorpus.path
+        let whole = try Self.analysis(path, .all)
+        let terms = try Self.analysis(path, .terms)
+        #expect(terms.terms.rows == whole.terms.rows && !terms.terms.rows.isEmpty)
+        #expect(terms.matrix.rowCount == 0 && terms.keyness.isEmpty && terms.documentTerms(0).isEmpty)
+        let matrix = try Self.analysis(path, .matrix)
+        #expect(matrix.terms.rows.isEmpty && matrix.keyness.isEmpty)
+        #expect(matrix.matrix.rowCount == whole.matrix.rowCount && matrix.matrix.rowCount == whole.documents.count)
+        #expect((0..<whole.documents.count).allSatisfy { matrix.keywords(of: $0) == whole.keywords(of: $0) })
+        #expect(DocumentKeywords.keywords(matrix.matrix, method: .keyness) == DocumentKeywords.keywords(whole.matrix, method: .keyness))
+        let keyed = try Self.analysis(path, [.matrix, .keyness])
+        #expect(keyed.keyness.map(\.target) == whole.keyness.map(\.target) && keyed.keyness.map(\.rows) == whole.keyness.map(\.rows))
+        #expect(!keyed.keyness.isEmpty)
+    }
+
+    /// `chancery terms` and `topics --keywords` print what they printed when they counted a loaded corpus in one
+    /// counter: terms with the same minimum count, keywords by each method from the matrix of the same counts.
+    @Test func termsAndKeywordsAreThoseOfTheLoadedCorpus() throws {
+        var paths = [TestData.demoCorpus.path]
+        if TestData.sharedIsPresent { paths.append(TestData.sharedCorpora.path) }
+        for path in paths {
+            let documents = try Corpus.load(path).tokenizedDocuments()
+            for (ngrams, minimum) in [(1...1, 1), (1...3, 2), (2...3, 3)] {
+                var options = AnalysisOptions(parts: .terms)
+                options.ngrams = ngrams
+                (options.minimumTermCount, options.minimumNgramCount) = (minimum, minimum)
+                let analysis = CorpusAnalysis(try InputFiles.list(path), root: path, options: options)
+                var counter = TermCounter(options: TermOptions(ngrams: ngrams))
+                for document in documents { counter.add(document) }
+                Self.expectSame(analysis.terms.rows, TermFrequencies(counter, minimumCount: minimum).rows, "\(path) \(ngrams) \(minimum)")
+            }
+            var options = AnalysisOptions(parts: .matrix)
+            options.dropNumbers = true
+            let analysis = CorpusAnalysis(try InputFiles.list(path), root: path, options: options)
+            for method in KeywordMethod.allCases {
+                #expect(DocumentKeywords.keywords(analysis.matrix, method: method) == DocumentKeywords.keywords(documents, method: method),
+                        "\(path) \(method)")
+            }
+        }
+    }
+
+    /// The same terms with the same counts, in the same order, and the same measures up to rounding (sums of
+    /// per-document shares added chunk by chunk differ in the last bits from sums in one counter): the first
+    /// difference is named, not the whole table.
+    static func expectSame(_ rows: [TermFrequencyRow], _ expected: [TermFrequencyRow], _ label: String) {
+        #expect(rows.count == expected.count, "\(label): \(rows.count) rows against \(expected.count)")
+        func close(_ a: Double?, _ b: Double?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return abs(a - b) <= 1e-9 * max(1, abs(b))
+        }
+        let first = zip(rows, expected).first { a, b in
+            a.term != b.term || a.n != b.n || a.count != b.count || a.documentFrequency != b.documentFrequency
+                || !close(a.per10k, b.per10k) || !close(a.tfidfMax, b.tfidfMax) || !close(a.dispersion, b.dispersion)
+        }
+        #expect(first == nil, "\(label): \(String(describing: first))")
+    }
+
+    /// However the files are cut into chunks, the counts are the same: the merge of chunks' counters loses and
+    /// doubles nothing (`stats` cuts larger chunks than the report).
+    @Test func chunksDoNotChangeTheCounts() throws {
+        let path = TestData.demoCorpus.path
+        func analysis(_ parts: AnalysisParts, chunk: Int) throws -> CorpusAnalysis {
+            var options = AnalysisOptions(lexicon: Self.lexicon, parts: parts)
+            options.chunkFiles = chunk
+            return CorpusAnalysis(try InputFiles.list(path), root: path, options: options)
+        }
+        let counts = try analysis(.statistics, chunk: 64)
+        let terms = try analysis([.terms, .matrix], chunk: 64)
+        #expect(counts.statistics == CorpusStatistics(try Corpus.load(path)))
+        for chunk in [1, 2, 3, 7] {
+            #expect(try analysis(.statistics, chunk: chunk).statistics == counts.statistics, "\(chunk)")
+            let other = try analysis([.terms, .matrix], chunk: chunk)
+            Self.expectSame(other.terms.rows, terms.terms.rows, "\(chunk)")
+            #expect((0..<terms.documents.count).allSatisfy { other.documentTerms($0) == terms.documentTerms($0) }, "\(chunk)")
+        }
+        #expect(CorpusAnalysis.chunkSize(files: 100, parts: .statistics) == 64)
+        #expect(CorpusAnalysis.chunkSize(files: 26_000, parts: [.statistics, .digests]) == 512)
+        #expect(CorpusAnalysis.chunkSize(files: 26_000, parts: .all) == 64)
+    }
+
     /// `chancery stats` prints the analysis's statistics: they are those of the corpus as `Corpus.load` reads it
     /// (types: distinct case-folded terms of every token, stopwords too).
     @Test func statisticsAreThoseOfTheCorpusAsLoaded() throws {

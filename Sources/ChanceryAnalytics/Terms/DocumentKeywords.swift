@@ -6,6 +6,9 @@ public enum KeywordMethod: String, Sendable, Codable, CaseIterable {
     case tfidf
     /// Highest signed G² of the document against the rest of the corpus.
     case keyness
+    /// Most frequent in the document (score: per 1,000 of its tokens). The one method that says something of a
+    /// corpus of one document, where every word has TF-IDF 0 and there is no rest to set it against.
+    case frequency
 }
 
 /// A document's automatic keyword.
@@ -37,7 +40,12 @@ public enum DocumentKeywords {
         unigramOptions.ngrams = 1...1
         var corpus = TermCounter(options: unigramOptions)
         let rows = documents.map { corpus.add($0, row: .words) }
-        let matrix = DocumentTermMatrix(rows, columns: TermColumns(corpus))
+        return keywords(DocumentTermMatrix(rows, columns: TermColumns(corpus)), method: method, top: top)
+    }
+
+    /// The keywords of each row of a matrix of documents' words (counted with numbers left out, as
+    /// `TermOptions(dropNumbers: true)`; `CorpusAnalysis.matrix` with `AnalysisOptions.dropNumbers`), rows in order.
+    public static func keywords<Storage>(_ matrix: DocumentTermMatrix<Storage>, method: KeywordMethod = .tfidf, top: Int = 10) -> [DocumentKeyword] {
         var result: [DocumentKeyword] = []
         for row in 0..<matrix.rowCount {
             var scored: [(term: String, count: Int, score: Double)]
@@ -47,8 +55,13 @@ public enum DocumentKeywords {
                     let term = matrix.termRow(row, entry)
                     return (term.term, term.count, term.tfidf)
                 }
+            case .frequency:
+                let tokens = Double(max(1, matrix.tokens(row)))
+                scored = matrix.ranked(matrix.entries(row), by: .count, limit: top).map { entry in
+                    (matrix.columns.text(entry.term), Int(entry.count), Double(entry.count) * 1000 / tokens)
+                }
             case .keyness:
-                let rest = corpus.tokens - matrix.tokens(row)
+                let rest = matrix.columns.tokens - matrix.tokens(row)
                 scored = matrix.entries(row).compactMap { entry in
                     guard entry.count >= 2 else { return nil }
                     let a = Double(entry.count), b = Double(matrix.columns.count(entry.term) - Int(entry.count))

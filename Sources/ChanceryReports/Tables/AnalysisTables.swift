@@ -130,8 +130,9 @@ public enum AnalysisTables {
     }
 
     private static func keywordColumns(_ method: KeywordMethod) -> [Column] {
-        [Column("document_id", .text), Column("rank", .integer), Column("term", .text), Column("count", .integer),
-         Column(method == .tfidf ? "tfidf" : "g2", .decimal, decimals: 3)]
+        let score = switch method { case .tfidf: "tfidf"; case .keyness: "g2"; case .frequency: "per_1k" }
+        return [Column("document_id", .text), Column("rank", .integer), Column("term", .text), Column("count", .integer),
+                Column(score, .decimal, decimals: 3)]
     }
 
     @Sendable private static func keywordCells(_ keyword: DocumentKeyword) -> [Cell] {
