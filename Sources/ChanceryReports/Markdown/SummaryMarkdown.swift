@@ -162,7 +162,7 @@ enum SummaryMarkdown {
         }
         for event in shown {
             let document = slugOf[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)
-            out += "- **\(event.date.iso)** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "
+            out += "- **\(DocumentMarkdown.when(event))** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "
             out += "\(MarkdownText.escape(event.sentence.shortened(200)))\n"
         }
         return out + "\n"
