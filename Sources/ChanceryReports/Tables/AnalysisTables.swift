@@ -118,7 +118,8 @@ public enum AnalysisTables {
 
     private static let kwicColumns = [
         Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
-        Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
+        // The left context is right-aligned in the workbook, so the keywords line up as in a concordance.
+        Column("left", .text, alignRight: true), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
     ]
 
     @Sendable private static func kwicCells(_ line: KWICLine) -> [Cell] {
