@@ -131,6 +131,7 @@ public struct CorpusAnalysis: Sendable {
             }
             next += batch.count
             observer.progress(read, files.count)
+            observer.documentsRead(read, files.count, analyses.count)
         }
         Memory.giveBackFreedPages()
         observer.phaseEnded(AnalysisPhase("read, analyse and merge the documents", figures: [
