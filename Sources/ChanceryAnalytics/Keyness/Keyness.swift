@@ -70,6 +70,8 @@ public struct Keyness: Sendable {
         for row in TermFrequencies(reference).rows { counts[row.term, default: KeynessCount(n: row.n, target: 0, reference: 0)].reference = row.count }
         self.init(counts: counts, targetTokens: target.tokens, referenceTokens: reference.tokens, label: label,
                   correction: correction, minimumCount: minimumCount)
+        targetDocuments = target.documents
+        referenceDocuments = reference.documents
     }
 
     /// A term's occurrences in the target and the reference.
