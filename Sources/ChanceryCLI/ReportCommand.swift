@@ -104,7 +104,7 @@ struct ReportCommand: ParsableCommand {
         let report = CorpusAnalysis(listing, root: input.path, options: options, observer: phases.observer(documentProgress: { bar.update($0, $1, documents: $2) }))
         bar.finish()
         Console.problems(ReportTables.problems(report))
-        for caution in report.keynessCautions { Console.error("warning: \(caution)") }
+        if let warning = report.keynessWarning { Console.error("warning: \(warning)") }
         guard !report.documents.isEmpty else {
             throw ValidationError("no report written: " + NothingRead.message(path: input.path, skipped: report.skipped.count, ignored: listing.ignored))
         }

@@ -392,21 +392,28 @@ public struct CorpusAnalysis: Sendable {
         }
     }
 
-    /// Cautions about the keyness comparisons: one for each year with keys whose documents, or whose reference's,
-    /// number fewer than `keyMinimumDocuments`. The report's summary and `chancery report` (on stderr) show them.
+    /// The comparisons with keys whose documents, or whose reference's, number fewer than `keyMinimumDocuments`,
+    /// each as "1962: 1 document against 212 documents".
     public var keynessCautions: [String] {
         keyness.filter { !$0.rows.isEmpty }.compactMap { Self.keynessCaution($0) }
     }
 
-    /// The caution for one comparison, nil when both sides have `keyMinimumDocuments` documents or more (or their
-    /// number is not known).
+    /// One warning for all of `keynessCautions`, nil when there is none: the report's summary and `chancery
+    /// report` (on stderr) show it.
+    public var keynessWarning: String? {
+        let cautions = keynessCautions
+        guard !cautions.isEmpty else { return nil }
+        return "keyness with fewer than \(Self.keyMinimumDocuments) documents on a side describes those documents, not a period: "
+            + cautions.joined(separator: "; ")
+    }
+
+    /// A comparison's sides ("1962: 1 document against 212 documents"), nil when both have `keyMinimumDocuments`
+    /// documents or more (or their number is not known).
     public static func keynessCaution(_ keyness: Keyness) -> String? {
         guard let target = keyness.targetDocuments, let reference = keyness.referenceDocuments,
               min(target, reference) < keyMinimumDocuments else { return nil }
         func documents(_ count: Int) -> String { count == 1 ? "1 document" : "\(count) documents" }
-        let small = target < keyMinimumDocuments ? "the target" : "the reference"
-        return "keyness of \(keyness.target): \(documents(target)) against \(documents(reference)); with fewer than "
-            + "\(keyMinimumDocuments) documents in \(small), its keys describe those documents, not a period"
+        return "\(keyness.target): \(documents(target)) against \(documents(reference))"
     }
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms

@@ -63,9 +63,8 @@ enum SummaryMarkdown {
                 out += "- **\(e(keyness.target))** (\(Self.sides(keyness))): \(keys.joined(separator: ", "))\n"
             }
             out += "\n"
-            let cautions = report.keynessCautions
-            if !cautions.isEmpty {
-                out += "**Caution:** " + cautions.map { e($0) }.joined(separator: "; ") + ".\n\n"
+            if let warning = report.keynessWarning {
+                out += "**Caution:** \(e(warning)).\n\n"
             }
         }
 
