@@ -31,7 +31,7 @@ enum Manifest {
         out += "    \"minimum_phrase_count\": \(options.minimumNgramCount),\n"
         out += "    \"drop_numbers\": \(options.dropNumbers),\n"
         out += "    \"keyness\": {\"by\": \"year\", \"against\": \"all other documents\", \"measure\": \"G2\", \"correction\": \(q(options.correction.rawValue)), \"keys_per_year\": \(options.keysPerYear), \"p_below\": \(CorpusAnalysis.keyPValueBelow), "
-        out += "\"multiple_testing_correction\": \"none\", \"min_count_target\": \(CorpusAnalysis.keyMinimumTargetCount), \"terms\": \"words\", \"letters_only\": true, "
+        out += "\"multiple_testing_correction\": \"none\", \"min_count_target\": \(CorpusAnalysis.keyMinimumTargetCount), \"words_only\": true, \"letters_only\": true, "
         out += "\"positive_keys_only\": true, \"caution_below_documents\": \(CorpusAnalysis.keyMinimumDocuments)},\n"
         out += "    \"kwic\": {\"window\": \(options.kwic.window), \"cut_at_sentence\": \(options.kwic.cutAtSentence)},\n"
         out += "    \"keywords_per_document\": \(options.keywordsPerDocument),\n"
