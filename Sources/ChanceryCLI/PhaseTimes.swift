@@ -24,6 +24,12 @@ final class PhaseTimes: Sendable {
         AnalysisObserver(progress: progress) { [self] in ended($0) }
     }
 
+    /// An observer that prints each phase when enabled, and passes progress on to `progress` with the documents
+    /// read so far: (files read, files in all, documents read).
+    func observer(documentProgress: @escaping @Sendable (Int, Int, Int) -> Void) -> AnalysisObserver {
+        AnalysisObserver(phaseEnded: { [self] in ended($0) }, documentsRead: documentProgress)
+    }
+
     /// Resident and peak resident memory so far, from /proc (Linux), as ", RSS … MB, peak … MB".
     private static var memory: String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }

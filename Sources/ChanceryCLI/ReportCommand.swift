@@ -97,9 +97,10 @@ struct ReportCommand: ParsableCommand {
         // The files are read once, by the report's analysis, a chunk at a time.
         let listing = try CorpusOptions.list(input.path)
         let bar = ProgressBar(label: "analysing")
-        let report = CorpusAnalysis(listing, root: input.path, options: options, observer: phases.observer { bar.update($0, $1) })
+        let report = CorpusAnalysis(listing, root: input.path, options: options, observer: phases.observer(documentProgress: { bar.update($0, $1, documents: $2) }))
         bar.finish()
         Console.problems(ReportTables.problems(report))
+        if let warning = report.keynessWarning { Console.error("warning: \(warning)") }
         guard !report.documents.isEmpty else {
             throw ValidationError("no report written: " + NothingRead.message(path: input.path, skipped: report.skipped.count, ignored: listing.ignored))
         }
@@ -204,17 +205,27 @@ final class ProgressBar: @unchecked Sendable {
 
     init(label: String) { self.label = label }
 
-    func update(_ done: Int, _ total: Int) {
+    /// Draws the bar at `done` of `total` files, with the documents those files held (nil: not known).
+    func update(_ done: Int, _ total: Int, documents: Int? = nil) {
         guard enabled, total > 0 else { return }
         let percent = done * 100 / total
         lock.lock()
         defer { lock.unlock() }
         guard percent != lastPercent else { return }
         lastPercent = percent
+        FileHandle.standardError.write(Data(("\r" + Self.line(label, done, total, documents: documents)).utf8))
+    }
+
+    /// The bar's text: the share of files read, and the documents in them ("2/2 files, 80 documents"). Files are
+    /// what is counted: a FRUS volume is one file of hundreds of documents, known only once it is read.
+    static func line(_ label: String, _ done: Int, _ total: Int, documents: Int?) -> String {
+        let percent = total > 0 ? done * 100 / total : 100
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)% (\(done)/\(total) documents)".utf8))
+        let files = total == 1 ? "1/1 file" : "\(done)/\(total) files"
+        let read = documents.map { $0 == 1 ? ", 1 document" : ", \($0) documents" } ?? ""
+        return "\(label) [\(bar)] \(percent)% (\(files)\(read))"
     }
 
     func finish() {

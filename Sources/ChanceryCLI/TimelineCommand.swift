@@ -18,7 +18,10 @@ struct TimelineCommand: ParsableCommand {
             ("yesterday", "last week") count from the date the text has just narrated ("On 7 December ...") \
             when there is one, otherwise from the document's date. Topics come from the topic lexicon \
             (--lexicon; default Corpora/lexicons/cold-war-cables.yml). Written dates that do not exist \
-            (31 February) are reported on stderr and left out.
+            (31 February) are reported on stderr and left out. The table shows date, document, expression, \
+            how it was dated and the sentence, fitted to the terminal's width (COLUMNS, else the terminal's, \
+            else 100 characters when the output is not a terminal), the sentence cut first; --wide shows every \
+            column of timeline.csv at full width.
             """
     )
 
@@ -40,6 +43,9 @@ struct TimelineCommand: ParsableCommand {
 
     @Option(help: "A YAML file of further named events (the format of Corpora/gazetteer/events.yaml); may be repeated.")
     var gazetteer: [String] = []
+
+    @Flag(help: "Show every column of timeline.csv at full width instead of fitting the table to the terminal.")
+    var wide = false
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
@@ -77,8 +83,28 @@ struct TimelineCommand: ParsableCommand {
             total += 1
             if shown.count < limit { shown.append(event) }
         }
-        try output.print(AnalysisTables.timeline(shown), totalRows: total)
+        if wide || output.csv || output.json {
+            try output.print(AnalysisTables.timeline(shown), totalRows: total)
+        } else {
+            Console.output(Self.fittedTable(shown, total: total, width: TextTable.terminalWidth()))
+        }
         try ExitStatus.finish(analysis)
+    }
+
+    /// The timeline as a table `width` characters wide: date, document, expression, how it was dated and the
+    /// sentence: document ids and expressions are cut to 20 characters first, then the sentence down to 20, then
+    /// ids and expressions down to 10 (dates are never cut); with a note of the rows left out. Issue 16: the table of every column was 360–450 wide.
+    static func fittedTable(_ events: [TemporalEvent], total: Int, width: Int) -> String {
+        let header = ["date", "document_id", "expression", "resolution", "sentence"]
+        let rows = events.map { event in
+            [event.date.iso, event.documentID, event.expression, event.resolution.rawValue,
+             event.sentence.split(whereSeparator: \.isNewline).joined(separator: " ")]
+        }
+        var text = TextTable.fitted([header] + rows, width: width, preferred: [.max, 20, 20, .max], minimums: [.max, 10, 10, .max, 20])
+        if total > events.count {
+            text += "... \(NumberText.integer(total - events.count)) more rows (use --top N, --wide, --csv or --json)\n"
+        }
+        return text
     }
 
     /// The built-in gazetteer merged with the user's files.

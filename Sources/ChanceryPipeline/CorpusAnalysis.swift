@@ -17,6 +17,12 @@ import ChanceryTime
 public struct CorpusAnalysis: Sendable {
     /// Keys of a year are kept in `keyness` when their p-value is below this (and G² is positive).
     public static let keyPValueBelow = 0.05
+    /// Keys of a year are words seen at least this many times in the year's documents: one use is one
+    /// writer's word, whatever its G² (`manifest.json` records it as `min_count_target`).
+    public static let keyMinimumTargetCount = 2
+    /// A side of a keyness comparison with fewer documents than this gets a caution (`keynessCautions`): its
+    /// keys are the words of a document or two, not of a period.
+    public static let keyMinimumDocuments = 5
 
     /// Where the corpus was read from, what was skipped and ignored, and the files listed.
     public var root: String { sources.root }
@@ -138,6 +144,7 @@ public struct CorpusAnalysis: Sendable {
             }
             next += batch.count
             observer.progress(read, files.count)
+            observer.documentsRead(read, files.count, analyses.count)
         }
         Memory.giveBackFreedPages()
         observer.phaseEnded(AnalysisPhase("read, analyse and merge the documents", figures: [
@@ -373,16 +380,54 @@ public struct CorpusAnalysis: Sendable {
         return (order, starts)
     }
 
-    /// Each year's words against all other documents: the strongest positive keys with p < `keyPValueBelow` (years on all cores).
+    /// Each year's words against all other documents: the strongest positive keys with p < `keyPValueBelow`,
+    /// seen at least `keyMinimumTargetCount` times in the year, words with a letter only (no phrases, no
+    /// numbers); each with the documents on both sides (years on all cores).
     private static func keynessByYear(_ matrix: DocumentTermMatrix<DiskDocumentTerms>, analyses: [DocumentAnalysis], hasLetter: [Bool],
                                       options: AnalysisOptions) -> [Keyness] {
-        let years = matrix.grouped { analyses[$0].document.date.map { String($0.value.year) } }
+        let yearOf: (Int) -> String? = { analyses[$0].document.date.map { String($0.value.year) } }
+        let years = matrix.grouped(by: yearOf)
         guard years.rowCount >= 2 else { return [] }
+        var documentsOf: [String: Int] = [:]
+        for row in 0..<matrix.rowCount { if let year = yearOf(row) { documentsOf[year, default: 0] += 1 } }
+        let rowCount = matrix.rowCount
+        let documentsByYear = documentsOf
         return Array(0..<years.rowCount).concurrentMap { year in
-            var keyness = years.keyness(ofRow: year, correction: options.correction, minimumCount: 2) { $0.isWord && hasLetter[$0.index] }
-            keyness.rows = Array(keyness.rows.filter { $0.g2 > 0 && $0.pValue < keyPValueBelow }.prefix(options.keysPerYear))
+            var keyness = years.keyness(ofRow: year, correction: options.correction, minimumCount: keyMinimumTargetCount) {
+                $0.isWord && hasLetter[$0.index]
+            }
+            keyness.rows = Array(keyness.rows.filter {
+                $0.countTarget >= keyMinimumTargetCount && $0.g2 > 0 && $0.pValue < keyPValueBelow
+            }.prefix(options.keysPerYear))
+            let documents = documentsByYear[years.rowNames[year]] ?? 0
+            keyness.targetDocuments = documents
+            keyness.referenceDocuments = rowCount - documents
             return keyness
         }
+    }
+
+    /// The comparisons with keys whose documents, or whose reference's, number fewer than `keyMinimumDocuments`,
+    /// each as "1962: 1 document against 212 documents".
+    public var keynessCautions: [String] {
+        keyness.filter { !$0.rows.isEmpty }.compactMap { Self.keynessCaution($0) }
+    }
+
+    /// One warning for all of `keynessCautions`, nil when there is none: the report's summary and `chancery
+    /// report` (on stderr) show it.
+    public var keynessWarning: String? {
+        let cautions = keynessCautions
+        guard !cautions.isEmpty else { return nil }
+        return "keyness with fewer than \(Self.keyMinimumDocuments) documents on a side describes those documents, not a period: "
+            + cautions.joined(separator: "; ")
+    }
+
+    /// A comparison's sides ("1962: 1 document against 212 documents"), nil when both have `keyMinimumDocuments`
+    /// documents or more (or their number is not known).
+    public static func keynessCaution(_ keyness: Keyness) -> String? {
+        guard let target = keyness.targetDocuments, let reference = keyness.referenceDocuments,
+              min(target, reference) < keyMinimumDocuments else { return nil }
+        func documents(_ count: Int) -> String { count == 1 ? "1 document" : "\(count) documents" }
+        return "\(keyness.target): \(documents(target)) against \(documents(reference))"
     }
 
     /// Each document's top words by count (for its page) and by TF-IDF (its keywords), leaving out terms

@@ -33,15 +33,19 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 5)
         #expect(rows.allSatisfy { $0["group"] as? String == "1962" && ($0["g2"] as? Double ?? 0) > 0 })
-        #expect(Set(rows[0].keys) == ["group", "term", "n", "count_target", "count_reference", "g2", "log_ratio", "p_value"])
+        #expect(Set(rows[0].keys) == ["group", "term", "n", "count_target", "count_reference", "g2", "log_ratio", "p_value",
+                                      "target_documents", "target_tokens", "reference_documents", "reference_tokens"])
+        // Both sides' documents (issue 16): 1962 is two of the demo's 14 documents.
+        #expect(rows.allSatisfy { $0["target_documents"] as? Int == 2 && $0["reference_documents"] as? Int == 12 })
         // p-values in one notation, in CSV (every digit) and in the terminal (issue 16).
         let csv = try ChanceryProcess.run(["terms", Self.demo, "--target", "1962", "--csv"])
-        let pColumn = csv.stdout.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").last.map(String.init) }
+        // p_value is followed by the four columns of the sides' sizes.
+        let pColumn = csv.stdout.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").dropLast(4).last.map(String.init) }
         #expect(pColumn.count > 5)
         #expect(pColumn.allSatisfy { $0.wholeMatch(of: /[0-9](\.[0-9]{1,16})?e[-+][0-9]{2,3}/) != nil }, "\(pColumn.prefix(3))")
         #expect(pColumn.compactMap(Double.init).count == pColumn.count)
         let table = try ChanceryProcess.run(["terms", Self.demo, "--target", "1962", "--top", "5"])
-        let last = table.stdout.split(separator: "\n").dropFirst().prefix(5).compactMap { $0.split(separator: " ").last.map(String.init) }
+        let last = table.stdout.split(separator: "\n").dropFirst().prefix(5).compactMap { $0.split(separator: " ").dropLast(4).last.map(String.init) }
         #expect(last.count == 5 && last.allSatisfy { $0.wholeMatch(of: /[0-9]\.[0-9]{2}e[-+][0-9]{2,3}/) != nil }, "\(last)")
     }
 

@@ -54,7 +54,8 @@ import Glibc
         #expect(run.stderr.lowercased().contains("space"), "\(run.stderr)")
         // One message, Chancery's: libxlsxwriter's own "[ERROR] workbook_close()" lines are kept out.
         #expect(!run.stderr.contains("[ERROR]"), "\(run.stderr)")
-        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        // (The demo's years each hold fewer than 5 documents: the keyness warning comes before, from the analysis.)
+        #expect(run.stderr.split(separator: "\n").filter { !$0.hasPrefix("warning: keyness") }.count == 1, "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == [])
     }
 

@@ -70,7 +70,8 @@ import Testing
             }
         }
         #expect(files["terms.csv"]?.first == ["term", "n", "count", "per_10k", "doc_freq", "tfidf_max", "dispersion_d"])
-        #expect(files["keyness.csv"]?.first == ["group", "term", "n", "count_target", "count_reference", "g2", "log_ratio", "p_value"])
+        #expect(files["keyness.csv"]?.first == ["group", "term", "n", "count_target", "count_reference", "g2", "log_ratio", "p_value",
+                                                "target_documents", "target_tokens", "reference_documents", "reference_tokens"])
         #expect(files["topics.csv"]?.first.map { Array($0.prefix(4)) } == ["document_id", "date", "date_precision", "topic"])
         #expect(files["kwic.csv"]?.first == ["document_id", "date", "date_precision", "topic", "left", "match", "right", "sentence_index"])
         #expect(files["timeline.csv"]?.first.map { Array($0.prefix(9)) } == ["date", "date_precision", "document_id", "document_date", "expression", "resolution", "sentence", "actors", "topics"])

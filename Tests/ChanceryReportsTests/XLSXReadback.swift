@@ -23,6 +23,8 @@ struct XLSXReadback: Decodable {
         var format: String
         var bold: Bool
         var link: String?
+        /// openpyxl's horizontal alignment (`right`), nil for the default.
+        var horizontal: String?
     }
 
     struct Sheet: Decodable {
@@ -157,7 +159,8 @@ struct XLSXReadback: Decodable {
                         value = str(value)
                     cells.append({'value': value, 'text': raw.get(c.coordinate), 'type': c.data_type,
                                   'isDate': bool(c.is_date), 'format': c.number_format, 'bold': bool(c.font.b),
-                                  'link': c.hyperlink.target if c.hyperlink else None})
+                                  'link': c.hyperlink.target if c.hyperlink else None,
+                                  'horizontal': c.alignment.horizontal})
                 rows.append(cells)
             out['sheets'].append({
                 'title': ws.title, 'freeze': ws.freeze_panes, 'filter': ws.auto_filter.ref,

@@ -57,6 +57,10 @@ public struct Keyness: Sendable {
     public var correction: KeynessCorrection
     public var targetTokens: Int
     public var referenceTokens: Int
+    /// Documents on each side, when the comparison was made from documents (nil from bare counters): a target of
+    /// one document says which words that document uses, not what its period does (see `CorpusAnalysis.keynessCautions`).
+    public var targetDocuments: Int?
+    public var referenceDocuments: Int?
     /// Sorted by G² (most key first), then term; negative keys at the end.
     public var rows: [KeynessRow]
 
@@ -66,6 +70,8 @@ public struct Keyness: Sendable {
         for row in TermFrequencies(reference).rows { counts[row.term, default: KeynessCount(n: row.n, target: 0, reference: 0)].reference = row.count }
         self.init(counts: counts, targetTokens: target.tokens, referenceTokens: reference.tokens, label: label,
                   correction: correction, minimumCount: minimumCount)
+        targetDocuments = target.documents
+        referenceDocuments = reference.documents
     }
 
     /// A term's occurrences in the target and the reference.

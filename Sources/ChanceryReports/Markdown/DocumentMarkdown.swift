@@ -101,9 +101,11 @@ enum DocumentMarkdown {
         for person in report.document.persons { people.add(person.name) }
         if eventCount > 0 {
             out += "## Dated events\n\n"
-            out += MarkdownText.tableHeader(["Date", "Expression", "How dated", "Sentence"])
+            out += "*When* gives what the text says of the date: a bound (\"before 1962-10\"), a part of a period (\"early 1962-12\"), "
+            out += "a vague reference placed at the date it is counted from, or a length of time with the dates it runs between.\n\n"
+            out += MarkdownText.tableHeader(["When", "Expression", "How dated", "Sentence"])
             try forEachEvent { event in
-                out += MarkdownText.tableRow([event.date.iso, MarkdownText.cell(event.expression), event.resolution.rawValue,
+                out += MarkdownText.tableRow([when(event), MarkdownText.cell(event.expression), event.resolution.rawValue,
                                               MarkdownText.cell(event.sentence.shortened(160))])
                 for actor in event.actors { people.add(actor) }
                 if out.utf8.count >= pieceBytes { try handOver() }
@@ -118,6 +120,77 @@ enum DocumentMarkdown {
         try page.write(out)
     }
 
+
+    /// An event's date in words, with what the bare date leaves out (Markdown, escaped): its modifier ("before
+    /// 1962-10", "early 1962-12", "spring 1961"), its vagueness ("before 1962-12-07 (vague: “Recently”)": `PAST_REF`
+    /// placed at the date it is counted from), its time of day, and for a duration its length and the dates it
+    /// runs between ("duration: 50 days, 1962-10-18 to 1962-12-07"). Issue 16: the page showed these as bare dates.
+    static func when(_ event: TemporalEvent) -> String {
+        // A decade in words ("1950s"), not TIMEX3's "195X".
+        let date = event.date.precision == .decade ? String(event.date.iso.dropLast()) + "0s" : event.date.iso
+        let quoted = "“" + MarkdownText.cell(event.expression) + "”"
+        switch event.kind {
+        case .duration:
+            let length = event.duration.map(durationText) ?? MarkdownText.cell(event.expression)
+            var text = "duration: \(length)"
+            if event.isVague { text += " (vague: \(quoted))" }
+            if let start = event.impliedStart {
+                text += ", \(start.iso) to \(date)"
+            } else {
+                text += ", up to \(date)"
+            }
+            return text
+        case .set:
+            return "recurring (\(MarkdownText.cell(event.value))), from \(date)"
+        case .date, .time:
+            break
+        }
+        var text = date
+        switch event.modifier {
+        case .before?: text = "before " + date
+        case .after?: text = "after " + date
+        case .start?: text = "early " + date
+        case .mid?: text = "mid " + date
+        case .end?: text = "late " + date
+        case .approximate?: text = "about " + date
+        case .spring?: text = "spring " + date
+        case .summer?: text = "summer " + date
+        case .autumn?: text = "autumn " + date
+        case .winter?: text = "winter " + date
+        case nil: break
+        }
+        if event.kind == .time, let time = timeOfDay(event.value) { text += " " + time }
+        if event.value == "PAST_REF" {
+            text = "before " + text
+        } else if event.value == "FUTURE_REF" {
+            text = "after " + text
+        } else if event.isVague, event.modifier == nil {
+            text = "about " + text
+        }
+        if event.isVague { text += " (vague: \(quoted))" }
+        return text
+    }
+
+    /// "50 days", "1 year", "some months" (no number given).
+    static func durationText(_ duration: TemporalDuration) -> String {
+        let unit = duration.unit.rawValue
+        guard let amount = duration.amount else { return "some \(unit)s" }
+        return amount == 1 ? "1 \(unit)" : "\(amount) \(unit)s"
+    }
+
+    /// The time of a TIMEX3 time value in words: "17:00" of `1961-02-25T17:00`, "morning" of `1961-02-25TMO`.
+    static func timeOfDay(_ value: String) -> String? {
+        guard let t = value.lastIndex(of: "T") else { return nil }
+        let time = value[value.index(after: t)...]
+        switch time {
+        case "MO": return "morning"
+        case "AF": return "afternoon"
+        case "EV": return "evening"
+        case "NI": return "night"
+        case "DT": return "daytime"
+        default: return time.contains(":") ? String(time) : nil
+        }
+    }
 
     /// "left **match** right", without a space where the original had none (before a comma, after a bracket).
     static func kwicLine(_ line: KWICLine) -> String {

@@ -54,12 +54,18 @@ enum SummaryMarkdown {
         if !report.keyness.isEmpty {
             out += "## Keyness by year\n\nWords that each year's documents use more than the rest of the collection. "
             out += "G² (log-likelihood) says how sure we can be that the difference is not chance (above 10.83: p < 0.001); "
-            out += "Log Ratio says how big it is (1 = twice as frequent, 2 = four times).\n\n"
+            out += "Log Ratio says how big it is (1 = twice as frequent, 2 = four times). "
+            out += "Each year is compared with all other documents (dated or not); the figures in brackets are the documents "
+            out += "and tokens of the year, then of the rest. Only words seen at least \(CorpusAnalysis.keyMinimumTargetCount) times "
+            out += "in the year, with a letter in them, and with p < \(CorpusAnalysis.keyPValueBelow) are listed.\n\n"
             for keyness in report.keyness where !keyness.rows.isEmpty {
                 let keys = keyness.rows.prefix(10).map { "\(e($0.term)) (G² \(NumberText.decimal($0.g2, places: 1)), LR \(NumberText.decimal($0.logRatio, places: 1)))" }
-                out += "- **\(e(keyness.target))**: \(keys.joined(separator: ", "))\n"
+                out += "- **\(e(keyness.target))** (\(Self.sides(keyness))): \(keys.joined(separator: ", "))\n"
             }
             out += "\n"
+            if let warning = report.keynessWarning {
+                out += "**Caution:** \(e(warning)).\n\n"
+            }
         }
 
         out += topics(report)
@@ -83,10 +89,21 @@ enum SummaryMarkdown {
         out += "- Topic lexicon: \(e(options.lexicon.source)) (SHA-256 \(SHA256.hex(writing.lexiconBytes))), \(options.lexicon.topics.count) topics.\n"
         out += "- Phrases of \(options.ngrams.lowerBound) to \(options.ngrams.upperBound) words; phrases seen fewer than \(options.minimumNgramCount) times are left out of terms.csv.\n"
         out += "- Keyness: each year against all other documents, G² \(Self.correctionText(options.correction)), "
-        out += "the \(options.keysPerYear) strongest keys with p < \(CorpusAnalysis.keyPValueBelow) per year.\n"
+        out += "the \(options.keysPerYear) strongest keys with p < \(CorpusAnalysis.keyPValueBelow) per year (no correction for testing "
+        out += "many words), words seen at least \(CorpusAnalysis.keyMinimumTargetCount) times in the year and containing a letter "
+        out += "(no phrases, no numbers).\n"
         out += "- TF-IDF: count × log10(documents ÷ documents containing the term).\n"
         out += "- `manifest.json` lists the SHA-256 of every input file, of the lexicon and of the stopword list, so that another person can check they have the same sources.\n"
         return out
+    }
+
+    /// Both sides of a comparison in words: "3 documents, 1,234 tokens against 77 documents, 50,210 tokens".
+    static func sides(_ keyness: Keyness) -> String {
+        func side(_ documents: Int?, _ tokens: Int) -> String {
+            let count = documents.map { $0 == 1 ? "1 document, " : "\(NumberText.integer($0)) documents, " } ?? ""
+            return count + "\(NumberText.integer(tokens)) tokens"
+        }
+        return side(keyness.targetDocuments, keyness.targetTokens) + " against " + side(keyness.referenceDocuments, keyness.referenceTokens)
     }
 
     /// How G² was corrected, in words.
@@ -144,7 +161,7 @@ enum SummaryMarkdown {
         }
         for event in shown {
             let document = slugOf[event.documentID].map { "[\(MarkdownText.escape(event.documentID))](documents/\($0).md)" } ?? MarkdownText.escape(event.documentID)
-            out += "- **\(event.date.iso)** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "
+            out += "- **\(DocumentMarkdown.when(event))** (\(event.resolution.rawValue)) \(document): \(MarkdownText.escape(event.expression)) — "
             out += "\(MarkdownText.escape(event.sentence.shortened(200)))\n"
         }
         return out + "\n"

@@ -298,9 +298,13 @@ struct ReportTablesSet {
                 skipped, years]
         charts = [
             ChartSpec(.column, title: "Documents per year", table: "Years", category: "year", values: ["documents"], placement: .onSheet("Summary")),
-            ChartSpec(.line, title: "Topic hits per year", table: topicYears.title, category: "year", seriesColumn: "topic",
-                      valueColumn: "hits", placement: .onSheet("Summary")),
-            ChartSpec(.bar, title: "Top 20 terms", table: "Terms", category: "term", values: ["count"], firstRows: 20, placement: .onSheet("Summary")),
+            // Hits per 1,000 tokens of each year (years differ in size a hundredfold), as columns (years are evenly
+            // spaced categories, which a line would join across gaps), undated documents left out.
+            ChartSpec(.column, title: "Topic hits per 1,000 tokens, by year", table: topicYears.title, category: "year",
+                      seriesColumn: "topic", valueColumn: "per_1k", placement: .onSheet("Summary"), numericCategoriesOnly: true),
+            // Tall enough for twenty labels, each of which is shown.
+            ChartSpec(.bar, title: "Top 20 terms", table: "Terms", category: "term", values: ["count"], firstRows: 20,
+                      placement: .onSheet("Summary"), height: 480),
         ]
     }
 }

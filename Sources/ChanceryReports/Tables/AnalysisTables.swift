@@ -46,15 +46,21 @@ public enum AnalysisTables {
         [.text(row.documentID), .text(row.term), .integer(row.n), .integer(row.count), .decimal(row.tfidf)]
     }
 
+    /// `keyness.csv`: each comparison's keys, each row with the size of both sides (documents and tokens of the
+    /// target and of the reference), since a key of a one-document target is that document's word, not its period's.
     public static func keyness(_ keyness: [Keyness], top: Int? = nil) -> Table {
         Table(name: "keyness", title: "Keyness", columns: [
             Column("group", .text), Column("term", .text), Column("n", .integer), Column("count_target", .integer),
             Column("count_reference", .integer), Column("g2", .decimal, decimals: 2), Column("log_ratio", .decimal, decimals: 2),
             Column("p_value", .decimal, decimals: 6, scientific: true),
+            Column("target_documents", .integer), Column("target_tokens", .integer),
+            Column("reference_documents", .integer), Column("reference_tokens", .integer),
         ], rows: keyness.flatMap { result in
-            result.rows.prefix(top ?? .max).map {
+            let sides: [Cell] = [result.targetDocuments.map(Cell.integer) ?? .empty, .integer(result.targetTokens),
+                                 result.referenceDocuments.map(Cell.integer) ?? .empty, .integer(result.referenceTokens)]
+            return result.rows.prefix(top ?? .max).map {
                 [.text($0.group), .text($0.term), .integer($0.n), .integer($0.countTarget), .integer($0.countReference),
-                 .decimal($0.g2), .decimal($0.logRatio), .decimal($0.pValue)] as [Cell]
+                 .decimal($0.g2), .decimal($0.logRatio), .decimal($0.pValue)] + sides
             }
         })
     }
@@ -112,7 +118,8 @@ public enum AnalysisTables {
 
     private static let kwicColumns = [
         Column("document_id", .text), Column("date", .date), Column("date_precision", .text), Column("topic", .text),
-        Column("left", .text), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
+        // The left context is right-aligned in the workbook, so the keywords line up as in a concordance.
+        Column("left", .text, alignRight: true), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
     ]
 
     @Sendable private static func kwicCells(_ line: KWICLine) -> [Cell] {

@@ -24,12 +24,16 @@ public struct Column: Sendable, Hashable {
     /// Whether a `.decimal` column is shown in scientific notation, every value alike (p-values run from 0.04
     /// to 1e-169: in fixed notation most would read 0.000000).
     public var scientific: Bool
+    /// Whether a spreadsheet shows the column's text against the right edge of its cells: a KWIC line's left
+    /// context, so that the keywords beside it line up (CSV and Markdown have no alignment of cells).
+    public var alignRight: Bool
 
-    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4, scientific: Bool = false) {
+    public init(_ name: String, _ kind: ColumnKind, decimals: Int = 4, scientific: Bool = false, alignRight: Bool = false) {
         self.name = name
         self.kind = kind
         self.decimals = decimals
         self.scientific = scientific
+        self.alignRight = alignRight
     }
 }
 

@@ -10,6 +10,8 @@ struct ChartPivot: Sendable {
     let series: Int
     let value: Int
     let maxSeries: Int
+    /// Rows whose category is not a number ("undated" beside years) are left out (`ChartSpec.numericCategoriesOnly`).
+    let numericCategoriesOnly: Bool
 
     private(set) var categories: [Cell] = []
     private var categoryIndex: [Cell: Int] = [:]
@@ -23,17 +25,25 @@ struct ChartPivot: Sendable {
         let series: Int
     }
 
-    init(category: Int, series: Int, value: Int, maxSeries: Int = XLSXLimits.maxSeries) {
+    init(category: Int, series: Int, value: Int, maxSeries: Int = XLSXLimits.maxSeries, numericCategoriesOnly: Bool = false) {
         self.category = category
         self.series = series
         self.value = value
         self.maxSeries = maxSeries
+        self.numericCategoriesOnly = numericCategoriesOnly
     }
 
     /// Series left out beyond Excel's 255 per chart.
     var leftOutSeries: Int { leftOut.count }
 
     mutating func add(_ row: [Cell]) {
+        if numericCategoriesOnly {
+            switch row[category] {
+            case .integer: break
+            case let .decimal(number) where number.isFinite: break
+            default: return
+            }
+        }
         let name = row[series].plainText
         let seriesAt: Int
         if let known = seriesIndex[name] {

@@ -8,11 +8,14 @@
 /// ```swift
 /// ChartSpec(.column, title: "Documents per year", table: "Years",
 ///           category: "year", values: ["documents"])
-/// ChartSpec(.line, title: "Topic hits per year", table: "Topics by year",
-///           category: "year", seriesColumn: "topic", valueColumn: "hits")
+/// ChartSpec(.column, title: "Topic hits per 1,000 tokens, by year", table: "Topics by year",
+///           category: "year", seriesColumn: "topic", valueColumn: "per_1k", numericCategoriesOnly: true)
 /// ChartSpec(.bar, title: "Top 20 terms", table: "Terms",
 ///           category: "term", values: ["count"], firstRows: 20)
 /// ```
+///
+/// Years are categories, evenly spaced whatever the gap between them: a line would join 1887 straight to 1956,
+/// so periods are drawn as columns. A bar chart names every bar (`tickLblSkip` 1).
 public struct ChartSpec: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// Vertical bars: counts per period.
@@ -64,6 +67,8 @@ public struct ChartSpec: Sendable, Hashable {
     public var firstRows: Int?
     public var placement: Placement
     public var emptyCells: EmptyCells
+    /// Long layout only: plot the rows whose category is a number (a year), leaving out the others ("undated").
+    public var numericCategoriesOnly: Bool
     /// Size in pixels.
     public var width: Int
     public var height: Int
@@ -82,11 +87,12 @@ public struct ChartSpec: Sendable, Hashable {
     public init(
         _ kind: Kind, title: String, table: String, category: String, seriesColumn: String, valueColumn: String,
         firstRows: Int? = nil, placement: Placement = .besideData, emptyCells: EmptyCells = .gap,
-        width: Int = 720, height: Int = 360
+        numericCategoriesOnly: Bool = false, width: Int = 720, height: Int = 360
     ) {
         self.init(kind, title: title, table: table, category: category,
                   series: .pivot(seriesColumn: seriesColumn, valueColumn: valueColumn),
                   firstRows: firstRows, placement: placement, emptyCells: emptyCells, width: width, height: height)
+        self.numericCategoriesOnly = numericCategoriesOnly
     }
 
     public init(
@@ -102,6 +108,7 @@ public struct ChartSpec: Sendable, Hashable {
         self.firstRows = firstRows
         self.placement = placement
         self.emptyCells = emptyCells
+        self.numericCategoriesOnly = false
         self.width = width
         self.height = height
     }

@@ -132,7 +132,8 @@ private struct WorkbookBuilder {
         var pivots: [Int: ChartPivot] = [:]
         for (index, chart) in plan.charts.enumerated() {
             if case let .pivot(category, series, value) = chart.data {
-                pivots[index] = ChartPivot(category: category, series: series, value: value)
+                pivots[index] = ChartPivot(category: category, series: series, value: value,
+                                           numericCategoriesOnly: chart.spec.numericCategoriesOnly)
             }
         }
 
@@ -260,6 +261,8 @@ private struct WorkbookBuilder {
                 // A ranking reads from the top: first row first, value axis kept at the bottom.
                 chart_axis_set_reverse(categoryAxis)
                 chart_axis_set_crossing_max(categoryAxis)
+                // Every bar is named (`tickLblSkip` 1): left to itself Excel names every other one of twenty.
+                chart_axis_set_interval_unit(categoryAxis, 1)
             }
         }
         if let valueAxis, let name = chart.valueAxis {
@@ -295,6 +298,8 @@ private struct Formats {
     let decimals: [Int: Format]
     /// `0.00E+00`, for a column in scientific notation.
     let scientific: Format
+    /// Text against the right edge of its cell (`Column.alignRight`).
+    let rightText: Format
 
     init(workbook: Workbook, decimals places: Set<Int>, path: String) throws(XLSXError) {
         func make(_ configure: (Format) -> Void) throws(XLSXError) -> Format {
@@ -315,6 +320,7 @@ private struct Formats {
         }
         self.decimals = decimals
         scientific = try make { format_set_num_format($0, "0.00E+00") }
+        rightText = try make { format_set_align($0, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
     }
 
     /// Decimal places Excel can show: 0 to 15.
@@ -459,7 +465,7 @@ private struct SheetWriter {
         case .empty:
             return
         case let .text(text):
-            try writeText(text, row: row, at: index)
+            try writeText(text, row: row, at: index, format: column.alignRight ? formats.rightText : nil)
         case let .integer(value):
             // A double holds every integer up to 2^53 exactly; beyond, the digits are kept as text.
             guard value.magnitude <= 1 << 53 else { return try writeText(String(value), row: row, at: index) }
@@ -500,10 +506,10 @@ private struct SheetWriter {
     }
 
     /// A string cell: never a formula, whatever the text starts with.
-    private mutating func writeText(_ text: String, row: Int, at index: Int) throws(XLSXError) {
+    private mutating func writeText(_ text: String, row: Int, at index: Int, format: Format? = nil) throws(XLSXError) {
         guard !text.isEmpty else { return }
         let safe = CellText.prepared(text, forChart: chartText[index])
-        try cells.string(safe, row: row, column: index)
+        try cells.string(safe, row: row, column: index, format: format)
         measure(safe, at: index)
     }
 
