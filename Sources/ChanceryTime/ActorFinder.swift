@@ -154,7 +154,9 @@ struct ActorFinder {
                 let first = token.range.lowerBound == sentence.lowerBound
                 var capitalized = ASCII.isUppercase(bytes[token.range.lowerBound]) && !token.isNumeric
                 if capitalized, Self.stopwords.contains(term) || Self.notNames.contains(term) || MonthNames.number(of: term) != nil && term.count > 2 { capitalized = false }
-                if capitalized, first, !namesInside.contains(term), !Self.titles.contains(term) { capitalized = false }
+                // "Kim's view ..." opens a sentence: Kim is a name when the document writes "Kim" inside a sentence.
+                if capitalized, first, !namesInside.contains(term), !namesInside.contains(Self.possessiveStem(term) ?? term),
+                   !Self.titles.contains(term) { capitalized = false }
                 if capitalized, inExpression { capitalized = false }
                 // Resolution brackets are handled as whole names below.
                 if token.isEditorial, inResolution { capitalized = false }

@@ -65,7 +65,7 @@ public enum PersonFinder {
         for mention in document.document.persons where [.body, .header, .closing].contains(mention.part) {
             steps += 1
             let printed = Self.words(mention.name)
-            guard !printed.isEmpty, !printed.allSatisfy({ ActorFinder.titles.contains($0) }) else { continue }
+            guard !printed.isEmpty, !printed.allSatisfy({ isTitle($0) }) else { continue }
             let reference = mention.reference.map { String($0.drop { $0 == "#" }) }.flatMap { $0.isEmpty ? nil : $0 }
             let key = reference.map { "#" + $0 } ?? printed.joined(separator: " ")
             if let index = byKey[key] {
