@@ -124,6 +124,16 @@ import Testing
         #expect(!persons.contains { $0["id"] == "p_EF1" })
         // The printed name that looks like a formula is text.
         #expect(persons.contains { $0["name"] == "'=SUM(A1:A9)" })
+        // The workbook has a Persons sheet.
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-p", out.appendingPathComponent("chancery.xlsx").path, "xl/workbook.xml"]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let workbook = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        #expect(workbook.contains("name=\"Persons\""), "\(workbook)")
         let page = try String(contentsOf: out.appendingPathComponent("documents/inventedvol-d1.md"), encoding: .utf8)
         #expect(Self.peopleNamed(page).prefix(2) == ["Chu Ta-wei", "Anna B. Abbot"])
     }
