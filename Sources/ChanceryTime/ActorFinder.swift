@@ -33,7 +33,8 @@ struct ActorFinder {
             var previousSentence = -1
             for token in document.tokens {
                 defer { previousSentence = token.sentence }
-                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]) else { continue }
+                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]),
+                      !Self.opensClause(bytes, at: token.range.lowerBound) else { continue }
                 names.insert(Tokenizer.term(bytes, token.range))
             }
         }
@@ -151,7 +152,7 @@ struct ActorFinder {
                 let inExpression = excludedWalk.contains(token.range.lowerBound, &steps)
                 let inResolution = resolutionWalk.contains(token.range.lowerBound, &steps)
                 let term = Tokenizer.term(bytes, token.range)
-                let first = token.range.lowerBound == sentence.lowerBound
+                let first = token.range.lowerBound == sentence.lowerBound || Self.opensClause(bytes, at: token.range.lowerBound)
                 var capitalized = ASCII.isUppercase(bytes[token.range.lowerBound]) && !token.isNumeric
                 if capitalized, Self.stopwords.contains(term) || Self.notNames.contains(term) || MonthNames.number(of: term) != nil && term.count > 2 { capitalized = false }
                 // "Kim's view ..." opens a sentence: Kim is a name when the document writes "Kim" inside a sentence.
@@ -210,6 +211,33 @@ struct ActorFinder {
             }
             return actors
         }
+    }
+
+    /// Whether the word at `offset` opens a line, a numbered point ("2. Consult ...", "(b) Recognizing ...") or follows
+    /// an end mark (below), where a
+    /// telegram capitalizes any word, as at a sentence's start (the sentence splitter does not split there).
+    static func opensClause(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        var k = offset - 1
+        while k >= 0, bytes[k] == 0x20 || bytes[k] == 0x09 { k -= 1 }
+        if k < 0 || bytes[k] == 0x0A { return true }
+        // After ". ", "? ", "! " or ": " where the sentence splitter saw no end ("(as in Korea). Therefore"), but not
+        // after a title or an initial ("Mr. Kim", "U. Alexis Johnson").
+        if [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(bytes[k]) { return true }
+        if bytes[k] == UInt8(ascii: "."), k > 0 {
+            var w = k - 1
+            while w >= 0, ASCII.isLetter(bytes[w]) { w -= 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[(w + 1)..<k]), as: UTF8.self).lowercased()
+            if word.count > 1, !abbreviatedTitles.contains(word), !(w >= 0 && bytes[w] == UInt8(ascii: ".")) { return true }
+        }
+        // "2." or "(b)" or "b)" opening the line.
+        var end = k
+        if bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")") { end -= 1 } else { return false }
+        var start = end
+        while start >= 0, start > end - 3, (0x30...0x39).contains(bytes[start]) || (0x61...0x7A).contains(bytes[start]) { start -= 1 }
+        guard start < end else { return false }
+        if start >= 0, bytes[start] == UInt8(ascii: "(") { start -= 1 }
+        while start >= 0, bytes[start] == 0x20 || bytes[start] == 0x09 { start -= 1 }
+        return start < 0 || bytes[start] == 0x0A
     }
 
     /// "Kim's" → "Kim", "Workers’" stays (a plural's apostrophe is no possessive of a name); nil when not possessive.
@@ -318,7 +346,7 @@ struct ActorFinder {
         // Cable jargon and headings, capitalized but no one's name (Deptel = Department telegram).
         "deptel", "deptels", "embtel", "embtels", "reftel", "reftels", "urtel", "mytel", "codel", "secto", "tosec",
         "sending", "reference", "ref", "subject", "info", "priority", "chicom", "chicoms", "chirep", "usg",
-        "self", "self-reliance", "ibid", "confidential", "secret", "unclassified", "page", "following", "recommend", "comment", "summary", "begin", "end", "quote", "unquote",
+        "fonoff", "fonmin", "primin", "govt", "self", "self-reliance", "ibid", "confidential", "secret", "unclassified", "page", "following", "recommend", "comment", "summary", "begin", "end", "quote", "unquote",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they",
     ]
 
@@ -330,7 +358,10 @@ struct ActorFinder {
         "section", "governor", "senator",
     ]
 
-    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov"]
+    static let abbreviatedTitles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov", "capt", "maj", "sgt", "cdr", "rep",
+        "vicemin",
+    ]
 
     static let adjectives: Set<String> = [
         "soviet", "korean", "chinese", "american", "japanese", "cuban", "german", "hungarian", "czechoslovak", "czech",

@@ -214,7 +214,8 @@ public enum PersonFinder {
         "treaty", "charter", "declaration", "plan", "paper", "files", "file", "supplement", "correspondence", "crisis",
         "war", "conference", "operation", "doctrine", "program", "programme", "meetings", "meeting", "allies", "lot",
         "document", "documents", "notes", "memorandum", "telegram", "cable", "letter", "message",
-        "article", "constitution", "act", "resolution", "amendment", "protocol",
+        "article", "articles", "constitution", "act", "resolution", "amendment", "protocol", "tab", "annex", "enclosure",
+        "attachment", "preamble", "formula",
     ]
 
     /// Role nouns that are not titles before a name: "the Administration", "the Government".
@@ -222,6 +223,7 @@ public enum PersonFinder {
         "government", "administration", "department", "embassy", "ministry", "cabinet", "delegation", "side", "party",
         "governor", "senator", "lord", "viscount", "excellency", "highness", "majesty", "honorable", "mission",
         "resident", "presidents", "vp", "presidential", "congressional",
+        "govt", "capt", "maj", "gen", "col", "lt", "adm", "primin", "fonmin", "fonoff",
     ]
 
     /// Plural and group nationalities and blocs: "Communists", "Pakistanis", "Burmese".
