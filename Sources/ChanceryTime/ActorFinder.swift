@@ -163,7 +163,9 @@ struct ActorFinder {
                 if token.isEditorial, inResolution { capitalized = false }
                 if capitalized {
                     let joined: Bool
-                    if let previous, let last = run.last, last == previous {
+                    if let previous, let last = run.last, last == previous,
+                       // A possessive ends a name: "Kishi's Washington visit" ("People's Republic" goes on).
+                       Self.possessiveStem(text(previous)) == nil || Self.institutions.contains(text(previous).lowercased()) {
                         let gap = bytes[previous.range.upperBound..<token.range.lowerBound]
                         // Spaces and at most one line end ("Pak\nYong-guk" wrapped in a plain-text file), or " & ".
                         joined = !gap.isEmpty && gap.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D } && gap.count { $0 == 0x0A } <= 1
@@ -355,11 +357,11 @@ struct ActorFinder {
         "chairman", "secretary", "general", "marshal", "mr", "mrs", "ms", "dr", "consul", "counselor", "counsellor",
         "director", "chief", "commander", "admiral", "colonel", "king", "queen", "prince", "emperor", "envoy",
         "chargé", "attaché", "first", "second", "third", "under", "assistant", "acting", "sir", "madame", "leader",
-        "section", "governor", "senator",
+        "section", "governor", "senator", "captain", "major", "lieutenant", "sergeant",
     ]
 
     static let abbreviatedTitles: Set<String> = [
-        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov", "capt", "maj", "sgt", "cdr", "rep",
+        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov", "capt", "maj", "sgt", "cdr", "rep", "pm",
         "vicemin",
     ]
 

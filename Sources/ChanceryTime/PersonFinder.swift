@@ -224,6 +224,8 @@ public enum PersonFinder {
         "governor", "senator", "lord", "viscount", "excellency", "highness", "majesty", "honorable", "mission",
         "resident", "presidents", "vp", "presidential", "congressional",
         "govt", "capt", "maj", "gen", "col", "lt", "adm", "primin", "fonmin", "fonoff",
+        "officer", "officers", "advisor", "adviser", "interpreter", "asst", "plenipotentiary", "charge", "representative",
+        "permanent", "delegate", "spokesman", "official", "officials", "aide", "staff", "member", "members",
     ]
 
     /// Plural and group nationalities and blocs: "Communists", "Pakistanis", "Burmese".
@@ -244,7 +246,7 @@ public enum PersonFinder {
         "government", "house", "congress", "senate", "parliament", "cabinet", "service", "command", "program",
         "programme", "fund", "charter", "declaration", "agreement", "pact", "talks", "mission", "delegation",
         "corps", "guard", "police", "court", "times", "post", "herald", "staff", "chiefs", "board", "yuan", "kuomintang",
-        "kmt", "pathet", "youth", "league", "society", "foundation", "institute", "bureau", "office", "council",
+        "kmt", "pathet", "youth", "league", "affairs", "society", "foundation", "institute", "bureau", "office", "council",
     ]
 
     /// Places that read as capitalized names: countries, capitals and regions of the cables' world.

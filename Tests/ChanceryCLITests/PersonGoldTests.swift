@@ -7,8 +7,8 @@ import Testing
 /// the unit is the (document, person) pair; an item is right when it names a gold person of the document (its words,
 /// titles and a possessive left out, are a run of the words of the person's name or of one of its forms); persons
 /// outside the body and role-only persons are neutral, and so are organizations for the page's list, which names
-/// both; every other item is wrong. Floors are the figures reached when this was written (page P 0.855 R 0.979,
-/// persons.csv P 0.886 R 0.969) less a small margin, so that a change that loses names or adds junk fails.
+/// both; every other item is wrong. Floors are the figures reached when this was written (page P 0.870 R 0.979,
+/// persons.csv P 0.894 R 0.969) less a small margin, so that a change that loses names or adds junk fails.
 @Suite struct PersonGoldTests {
     struct Gold: Decodable {
         struct Entity: Decodable {
@@ -115,9 +115,9 @@ import Testing
             csv.right += c.right; csv.wrong += c.wrong; csv.found += c.found; csv.gold += c.gold; csv.mistakes += c.mistakes
         }
         print("persons gold, all: page list \(page); persons.csv \(csv)")
-        #expect(page.precision >= 0.82, "page list \(page): \(page.mistakes)")
+        #expect(page.precision >= 0.84, "page list \(page): \(page.mistakes)")
         #expect(page.recall >= 0.95, "page list \(page)")
-        #expect(csv.precision >= 0.85, "persons.csv \(csv): \(csv.mistakes)")
+        #expect(csv.precision >= 0.86, "persons.csv \(csv): \(csv.mistakes)")
         #expect(csv.recall >= 0.94, "persons.csv \(csv)")
     }
 }
