@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
             Writes into a temporary folder beside DIR and renames it into place, so a failed run leaves no half \
             report; a previous report in DIR is replaced, any other non-empty DIR is refused, and so is a DIR \
             inside the input. Files: documents.csv, terms.csv, document_terms.csv, keyness.csv, topics.csv, \
-            topics_by_year.csv, kwic.csv, timeline.csv, keywords.csv, skipped.csv, chancery.xlsx, summary.md, \
+            topics_by_year.csv, kwic.csv, timeline.csv, keywords.csv, persons.csv, skipped.csv, chancery.xlsx, summary.md, \
             documents/<slug>.md, manifest.json. Exit status as for stats: 1 when files were skipped.
             """
     )

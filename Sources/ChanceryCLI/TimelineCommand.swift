@@ -32,7 +32,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Keep events whose sentence touches this lexicon topic (a nested key also matches its children: trade matches trade.talks).")
     var topic: String?
 
-    @Option(help: "Keep events that name this actor (part of a name, any case).")
+    @Option(help: "Keep events that name this actor: whole words of a name, any case (Pak matches Pak Yong-guk, not Pakistan).")
     var actor: String?
 
     @Option(help: "Keep events on or after this date (ISO: 1962, 1962-01, 1962-01-15).")

@@ -23,7 +23,8 @@ public struct AnalysisParts: OptionSet, Sendable {
     public static let topics = AnalysisParts(rawValue: 1 << 2)
     /// The KWIC line of every topic hit (`DocumentAnalysis.forEachKWICLine`).
     public static let kwic = AnalysisParts(rawValue: 1 << 3)
-    /// Dated events with the topics of their sentences (`timelineEvents`, `events(of:)`), and the dates rejected.
+    /// Dated events with the topics of their sentences (`timelineEvents`, `events(of:)`), and the dates rejected;
+    /// the people each document names (`DocumentAnalysis.persons`, `CorpusAnalysis.persons`).
     public static let timeline = AnalysisParts(rawValue: 1 << 4)
     /// Each input file's size and SHA-256 as it was read (`inputs`), for a manifest.
     public static let digests = AnalysisParts(rawValue: 1 << 5)

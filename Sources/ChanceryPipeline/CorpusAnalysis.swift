@@ -285,7 +285,8 @@ public struct CorpusAnalysis: Sendable {
             document: document, tokens: tokenized.tokens.count, types: types,
             sentences: tokenized.sentences.count, paragraphs: document.paragraphCount, topicRows: topicRows,
             kwicRecords: kwicRecords, eventRecords: eventRecords, rejectedDates: rejected,
-            countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial))
+            countedTokens: TopicAnalysis.countedTokens(tokenized, options.editorial),
+            persons: parts.contains(.timeline) ? PersonFinder.persons(in: tokenized) : [])
     }
 
     /// The dated events of a document, each with the topics of its sentence (from the lexicon's `matches` in

@@ -38,6 +38,9 @@ public struct DocumentAnalysis: Sendable {
     public var keywordWords: [TermCount] = []
     /// Topic tokens counted under the editorial policy.
     public var countedTokens: Int
+    /// The people and organizations the whole document names, tagged by the edition or read in the text
+    /// (`PersonFinder`; with `.timeline`).
+    public var persons: [NamedPerson] = []
 
     /// The document's KWIC lines, read back from the analysis's temporary file.
     public var kwic: [KWICLine] {

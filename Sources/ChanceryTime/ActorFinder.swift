@@ -33,7 +33,8 @@ struct ActorFinder {
             var previousSentence = -1
             for token in document.tokens {
                 defer { previousSentence = token.sentence }
-                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]) else { continue }
+                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]),
+                      !Self.opensClause(bytes, at: token.range.lowerBound) else { continue }
                 names.insert(Tokenizer.term(bytes, token.range))
             }
         }
@@ -54,9 +55,18 @@ struct ActorFinder {
     /// range, span and name at every token, made a document of many sentences, or one long sentence of many
     /// dates, quadratic (a 10 MB document took three minutes).
     func actors(inSentence index: Int, excluding excluded: [Range<Int>], steps: inout Int) -> [String] {
+        names(inSentence: index, excluding: excluded, steps: &steps).names
+    }
+
+    /// The names of sentence `index`, each with the number of times the sentence names it (`PersonFinder`).
+    func namesWithCounts(inSentence index: Int, steps: inout Int) -> [(name: String, count: Int)] {
+        names(inSentence: index, excluding: [], steps: &steps).namesWithCounts
+    }
+
+    private func names(inSentence index: Int, excluding excluded: [Range<Int>], steps: inout Int) -> NameList {
         var body = document.document.body
         let spans = document.document.editorialSpans
-        return body.withUTF8 { bytes -> [String] in
+        return body.withUTF8 { bytes -> NameList in
             let sentence = document.sentences[index]
             let all = document.tokens
             let first = Self.firstIndex(in: all.indices) { all[$0].sentence >= index }
@@ -72,8 +82,21 @@ struct ActorFinder {
             func text(_ token: Token) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self) }
             func flush() {
                 defer { run.removeAll() }
-                var words = run.map(text)
-                while let first = words.first, Self.titles.contains(first.lowercased()), words.count > 1,
+                // "Meinert & Co.": the ampersand between two words of the run is kept.
+                var words: [String] = []
+                for (k, token) in run.enumerated() {
+                    if k > 0, bytes[run[k - 1].range.upperBound..<token.range.lowerBound].contains(UInt8(ascii: "&")) { words.append("&") }
+                    // An initial keeps its period: "Walt W. Rostow".
+                    if k > 0, run[k - 1].range.count == 1, bytes[run[k - 1].range.upperBound] == UInt8(ascii: ".") { words[words.count - 1] += "." }
+                    words.append(text(token))
+                }
+                // A possessive names the person ("Kim's" is Kim); a title's possessive ("Ambassador's") names no one.
+                if let last = words.last, let cut = Self.possessiveStem(last) {
+                    if words.dropLast().allSatisfy({ Self.titles.contains($0.lowercased()) || Self.isAdjective($0) }),
+                       Self.titles.contains(cut.lowercased()) { return }
+                    words[words.count - 1] = cut
+                }
+                while let first = words.first, Self.titles.contains(first.lowercased()) || Self.abbreviatedTitles.contains(first.lowercased()), words.count > 1,
                       !words.dropFirst().allSatisfy({ Self.titles.contains($0.lowercased()) || Self.adjectives.contains($0.lowercased()) }) {
                     words.removeFirst()
                 }
@@ -129,18 +152,27 @@ struct ActorFinder {
                 let inExpression = excludedWalk.contains(token.range.lowerBound, &steps)
                 let inResolution = resolutionWalk.contains(token.range.lowerBound, &steps)
                 let term = Tokenizer.term(bytes, token.range)
-                let first = token.range.lowerBound == sentence.lowerBound
+                let first = token.range.lowerBound == sentence.lowerBound || Self.opensClause(bytes, at: token.range.lowerBound)
                 var capitalized = ASCII.isUppercase(bytes[token.range.lowerBound]) && !token.isNumeric
                 if capitalized, Self.stopwords.contains(term) || Self.notNames.contains(term) || MonthNames.number(of: term) != nil && term.count > 2 { capitalized = false }
-                if capitalized, first, !namesInside.contains(term), !Self.titles.contains(term) { capitalized = false }
+                // "Kim's view ..." opens a sentence: Kim is a name when the document writes "Kim" inside a sentence.
+                if capitalized, first, !namesInside.contains(term), !namesInside.contains(Self.possessiveStem(term) ?? term),
+                   !Self.titles.contains(term) { capitalized = false }
                 if capitalized, inExpression { capitalized = false }
                 // Resolution brackets are handled as whole names below.
                 if token.isEditorial, inResolution { capitalized = false }
                 if capitalized {
                     let joined: Bool
-                    if let previous, let last = run.last, last == previous {
+                    if let previous, let last = run.last, last == previous,
+                       // A possessive ends a name: "Kishi's Washington visit" ("People's Republic" goes on).
+                       Self.possessiveStem(text(previous)) == nil || Self.institutions.contains(text(previous).lowercased()) {
                         let gap = bytes[previous.range.upperBound..<token.range.lowerBound]
-                        joined = gap.allSatisfy { $0 == 0x20 } || (gap.elementsEqual(". ".utf8) && Self.abbreviatedTitles.contains(text(previous).lowercased()))
+                        // Spaces and at most one line end ("Pak\nYong-guk" wrapped in a plain-text file), or " & ".
+                        joined = !gap.isEmpty && gap.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D } && gap.count { $0 == 0x0A } <= 1
+                            || gap.elementsEqual(" & ".utf8)
+                            || (gap.elementsEqual(". ".utf8) && Self.abbreviatedTitles.contains(text(previous).lowercased()))
+                            // An initial: "Walt W. Rostow", "Adlai E. Stevenson".
+                            || (gap.elementsEqual(". ".utf8) && previous.range.count == 1)
                     } else if let last = run.last, let previous, Tokenizer.term(bytes, previous.range) == "of",
                               Self.institutions.contains(text(last).lowercased()) {
                         joined = true
@@ -179,8 +211,43 @@ struct ActorFinder {
                 }
                 actors.add(name)
             }
-            return actors.names
+            return actors
         }
+    }
+
+    /// Whether the word at `offset` opens a line, a numbered point ("2. Consult ...", "(b) Recognizing ...") or follows
+    /// an end mark (below), where a
+    /// telegram capitalizes any word, as at a sentence's start (the sentence splitter does not split there).
+    static func opensClause(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        var k = offset - 1
+        while k >= 0, bytes[k] == 0x20 || bytes[k] == 0x09 { k -= 1 }
+        if k < 0 || bytes[k] == 0x0A { return true }
+        // After ". ", "? ", "! " or ": " where the sentence splitter saw no end ("(as in Korea). Therefore"), but not
+        // after a title or an initial ("Mr. Kim", "U. Alexis Johnson").
+        if [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(bytes[k]) { return true }
+        if bytes[k] == UInt8(ascii: "."), k > 0 {
+            var w = k - 1
+            while w >= 0, ASCII.isLetter(bytes[w]) { w -= 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[(w + 1)..<k]), as: UTF8.self).lowercased()
+            if word.count > 1, !abbreviatedTitles.contains(word), !(w >= 0 && bytes[w] == UInt8(ascii: ".")) { return true }
+        }
+        // "2." or "(b)" or "b)" opening the line.
+        var end = k
+        if bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")") { end -= 1 } else { return false }
+        var start = end
+        while start >= 0, start > end - 3, (0x30...0x39).contains(bytes[start]) || (0x61...0x7A).contains(bytes[start]) { start -= 1 }
+        guard start < end else { return false }
+        if start >= 0, bytes[start] == UInt8(ascii: "(") { start -= 1 }
+        while start >= 0, bytes[start] == 0x20 || bytes[start] == 0x09 { start -= 1 }
+        return start < 0 || bytes[start] == 0x0A
+    }
+
+    /// "Kim's" → "Kim", "Workers’" stays (a plural's apostrophe is no possessive of a name); nil when not possessive.
+    static func possessiveStem(_ word: String) -> String? {
+        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) && word.count > suffix.count {
+            return String(word.dropLast(suffix.count))
+        }
+        return nil
     }
 
     /// The first index of `range` where `isPast` holds (it holds from some index on), by binary search.
@@ -218,6 +285,8 @@ struct ActorFinder {
     /// step, however many names there are.
     private struct NameList {
         private var entries: [String?] = []
+        /// How many times each entry was added.
+        private var counts: [Int] = []
         /// Where each name present is.
         private var position: [String: Int] = [:]
         /// Names present by their last word ("Pak Geum-cheol" under "Geum-cheol").
@@ -227,9 +296,13 @@ struct ActorFinder {
         private var firstTitlePosition = 0
 
         mutating func add(_ name: String) {
-            guard position[name] == nil else { return }
+            if let index = position[name] {
+                counts[index] += 1
+                return
+            }
             let index = entries.count
             entries.append(name)
+            counts.append(1)
             position[name] = index
             byLastWord[name.split(separator: " ").last ?? Substring(name), default: []].append(index)
             if ActorFinder.titles.contains(name.lowercased()) { titlePositions.append(index) }
@@ -256,6 +329,10 @@ struct ActorFinder {
         }
 
         var names: [String] { entries.compactMap { $0 } }
+
+        var namesWithCounts: [(name: String, count: Int)] {
+            zip(entries, counts).compactMap { entry, count in entry.map { ($0, count) } }
+        }
     }
 
     static func isAdjective(_ word: String) -> Bool {
@@ -267,7 +344,12 @@ struct ActorFinder {
 
     static let notNames: Set<String> = [
         "today", "yesterday", "tomorrow", "recently", "afterwards", "originally", "observations", "however",
-        "no", "nos", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they",
+        "no", "nos",
+        // Cable jargon and headings, capitalized but no one's name (Deptel = Department telegram).
+        "deptel", "deptels", "embtel", "embtels", "reftel", "reftels", "urtel", "mytel", "codel", "secto", "tosec",
+        "sending", "reference", "ref", "subject", "info", "priority", "chicom", "chicoms", "chirep", "usg",
+        "fonoff", "fonmin", "primin", "govt", "self", "self-reliance", "ibid", "confidential", "secret", "unclassified", "page", "following", "recommend", "comment", "summary", "begin", "end", "quote", "unquote",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they",
     ]
 
     static let titles: Set<String> = [
@@ -275,9 +357,13 @@ struct ActorFinder {
         "chairman", "secretary", "general", "marshal", "mr", "mrs", "ms", "dr", "consul", "counselor", "counsellor",
         "director", "chief", "commander", "admiral", "colonel", "king", "queen", "prince", "emperor", "envoy",
         "chargé", "attaché", "first", "second", "third", "under", "assistant", "acting", "sir", "madame", "leader",
+        "section", "governor", "senator", "captain", "major", "lieutenant", "sergeant",
     ]
 
-    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov"]
+    static let abbreviatedTitles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov", "capt", "maj", "sgt", "cdr", "rep", "pm",
+        "vicemin",
+    ]
 
     static let adjectives: Set<String> = [
         "soviet", "korean", "chinese", "american", "japanese", "cuban", "german", "hungarian", "czechoslovak", "czech",

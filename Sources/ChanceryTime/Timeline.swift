@@ -64,7 +64,8 @@ public struct Timeline: Sendable {
     /// - Parameters:
     ///   - event: the event to test.
     ///   - topic: the topic and the topics nested under it (`economy` matches `economy.aid`), any case (`TopicKey`).
-    ///   - actor: part of an actor's name, any case (`Pak` matches "Pak Geum-cheol").
+    ///   - actor: whole words of an actor's name, in order, any case and accents (`Pak` and `pak geum` match
+    ///     "Pak Geum-cheol", `Pak` does not match "Pakistan"; `namesActor(_:_:)`).
     ///   - from: keeps events whose date lies wholly on or after the first day of `from`.
     ///   - to: keeps events whose date lies wholly on or before the last day of `to`.
     public static func matches(_ event: TemporalEvent, topic: TopicKey? = nil, actor: String? = nil, from: HistoricalDate? = nil,
@@ -73,11 +74,32 @@ public struct Timeline: Sendable {
             guard event.topics.contains(where: topic.matches) else { return false }
         }
         if let actor {
-            guard event.actors.contains(where: { $0.range(of: actor, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) else { return false }
+            let query = nameWords(actor)
+            guard event.actors.contains(where: { namesActor(query, $0) }) else { return false }
         }
         if let from, event.date.firstDay < from.firstDay { return false }
         if let to, event.date.lastDay > to.lastDay { return false }
         return true
+    }
+
+    /// The words of a name for matching: split at spaces, hyphens and other marks that are not letters, digits or an
+    /// apostrophe inside a word; folded to lower case without accents; a possessive "'s" cut.
+    public static func nameWords(_ name: String) -> [String] {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "’", with: "'")
+            .split { !($0.isLetter || $0.isNumber || $0 == "'") }
+            .map { word in
+                let trimmed = word.trimmingCharacters(in: ["'"])
+                return trimmed.hasSuffix("'s") ? String(trimmed.dropLast(2)) : trimmed
+            }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Whether `query` (words from `nameWords`) occurs in the actor's name as whole words, one after another.
+    public static func namesActor(_ query: [String], _ actor: String) -> Bool {
+        let words = nameWords(actor)
+        guard !query.isEmpty, query.count <= words.count else { return false }
+        return (0...(words.count - query.count)).contains { start in words[start..<(start + query.count)].elementsEqual(query) }
     }
 
     /// Timeline order: date (see the type's documentation), document date, document id, position.

@@ -31,7 +31,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
         #expect(names.isSuperset(of: ["documents.csv", "terms.csv", "document_terms.csv", "keyness.csv", "topics.csv", "kwic.csv",
-                                      "timeline.csv", "skipped.csv", "chancery.xlsx", "summary.md", "documents", "manifest.json"]))
+                                      "timeline.csv", "persons.csv", "skipped.csv", "chancery.xlsx", "summary.md", "documents", "manifest.json"]))
         let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("documents").path)
         #expect(pages.count == 15)
         // Nothing is left beside the report: no temporary folder.

@@ -45,8 +45,16 @@ import Testing
         var kim = Self.event("1961-05")
         kim.actors = ["Kim Il Sung"]
         let decade = Self.event("196X")
-        let timeline = Timeline(events: [pak, kim, decade])
+        var pakistan = Self.event("1958-03-01")
+        pakistan.actors = ["Pakistan", "Pakistani Embassy"]
+        let timeline = Timeline(events: [pak, kim, decade, pakistan])
+        // Whole words of a name, in order, any case (issue 16): "Pak" is not the start of "Pakistan".
         #expect(timeline.filtered(actor: "pak").events == [pak])
+        #expect(timeline.filtered(actor: "Pak Geum").events == [pak])
+        #expect(timeline.filtered(actor: "geum-cheol").events == [pak])
+        #expect(timeline.filtered(actor: "Geum Pak").events.isEmpty)
+        #expect(timeline.filtered(actor: "Il").events == [kim])
+        #expect(timeline.filtered(actor: "pakistan").events == [pakistan])
         #expect(timeline.filtered(topic: "economy").events == [pak])
         #expect(timeline.filtered(topic: "econ").events.isEmpty)
         #expect(timeline.filtered(from: HistoricalDate(iso: "1962-01"), to: HistoricalDate(iso: "1962-12")).events == [pak])

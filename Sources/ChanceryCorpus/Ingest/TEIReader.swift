@@ -68,6 +68,10 @@ enum TEIReader {
         /// Element names open above the current event.
         var stack: [String] = []
         var current: DocumentBuilder?
+        /// The volume's list of persons (`persName/@xml:id` outside the documents, in the front matter), id → name
+        /// in reading order; and the entry being read.
+        var listedPersons: [String: String] = [:]
+        var listedPerson: (id: String, text: String, depth: Int)?
 
         init(file: String, idPrefix: String) {
             self.file = file
@@ -86,11 +90,18 @@ enum TEIReader {
                 stack.append(local)
                 if current == nil, local == "div", attributes.value(of: "type") == "document" {
                     current = DocumentBuilder(attributes: attributes, depth: stack.count, line: line)
+                } else if current == nil, local == "persName", listedPerson == nil, let id = attributes.value(of: "xml:id") {
+                    listedPerson = (id, "", stack.count)
                 } else {
                     current?.start(local, attributes)
                 }
             case let .endElement(name):
                 let local = localName(name)
+                if let entry = listedPerson, entry.depth == stack.count {
+                    let name = TEIReader.readingOrder(entry.text.split(whereSeparator: \.isSpace).joined(separator: " "))
+                    if !name.isEmpty, listedPersons[entry.id] == nil { listedPersons[entry.id] = name }
+                    listedPerson = nil
+                }
                 if let builder = current, builder.depth == stack.count, local == "div" {
                     finish(builder)
                     current = nil
@@ -100,6 +111,7 @@ enum TEIReader {
                 if !stack.isEmpty { stack.removeLast() }
             case let .text(text):
                 current?.text(text)
+                listedPerson?.text += text
             }
         }
 
@@ -107,11 +119,26 @@ enum TEIReader {
             let volume = volumeID ?? idPrefix
             let localID = builder.xmlID ?? "n\(builder.number ?? String(documents.count + 1))"
             do {
-                documents.append(try builder.document(id: "\(volume)/\(localID)", volume: volumeID, file: file))
+                documents.append(try builder.document(id: "\(volume)/\(localID)", volume: volumeID, file: file, listedPersons: listedPersons))
             } catch {
                 problems.append(error)
             }
         }
+    }
+
+    /// "Yeh, George K.C." as "George K.C. Yeh", "Dean, Sir Patrick" as "Sir Patrick Dean", "Smith, John, Jr." as
+    /// "John Smith, Jr."; a name without a comma ("Chiang Kai-shek") as it is.
+    /// A parenthesis ("Wang Ping-nan (Wang Bingnan)", "Home, Lord (Alexander Frederick Douglas)") is left out.
+    static func readingOrder(_ listed: String) -> String {
+        var plain = ""
+        var depth = 0
+        for character in listed {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { plain.append(character) }
+        }
+        let parts = plain.split(whereSeparator: \.isSpace).joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
+            .components(separatedBy: ", ")
+        guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { return parts.joined(separator: ", ") }
+        return ([parts[1] + " " + parts[0]] + parts.dropFirst(2)).joined(separator: ", ")
     }
 
     private static func localName(_ name: String) -> String {
@@ -154,7 +181,7 @@ private struct DocumentBuilder {
     private var closingDepth = 0
     private var openerDepth = 0
     private var persons: [PersonMention] = []
-    private var person: (reference: String?, text: String)?
+    private var person: (reference: String?, text: String, part: PersonMention.Part)?
     private var personDepth = 0
 
     init(attributes: [XMLAttribute], depth: Int, line: Int) {
@@ -279,7 +306,10 @@ private struct DocumentBuilder {
 
     private mutating func beginPerson(_ attributes: [XMLAttribute]) {
         personDepth += 1
-        if personDepth == 1 { person = (attributes.value(of: "corresp"), "") }
+        guard personDepth == 1 else { return }
+        let part: PersonMention.Part = noteDepth > 0 ? .note : inHead > 0 ? .title : inDateline > 0 || headerListDepth > 0 || openerDepth > 0
+            ? .header : closingDepth > 0 ? .closing : .body
+        person = (attributes.value(of: "corresp"), "", part)
     }
 
     private mutating func endPerson() {
@@ -287,7 +317,7 @@ private struct DocumentBuilder {
         personDepth -= 1
         if personDepth == 0, let found = person {
             let name = collapse(found.text)
-            if !name.isEmpty { persons.append(PersonMention(reference: found.reference, name: name)) }
+            if !name.isEmpty { persons.append(PersonMention(reference: found.reference, name: name, part: found.part)) }
             person = nil
         }
     }
@@ -307,7 +337,8 @@ private struct DocumentBuilder {
         text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 
-    func document(id: String, volume: String?, file: String) throws(InputError) -> Document {
+    /// The document; `listedPersons` (the volume's list of persons, id → name) gives each tagged person its listed name.
+    func document(id: String, volume: String?, file: String, listedPersons: [String: String] = [:]) throws(InputError) -> Document {
         var metadata = DocumentMetadata()
         metadata.number = number
         metadata.collection = volume
@@ -323,7 +354,11 @@ private struct DocumentBuilder {
         return Document(
             id: id, file: file, format: .teiXML, title: collapse(title), date: date, metadata: metadata,
             header: header, body: paragraphs.joined(separator: "\n\n"), closing: closing,
-            notes: notes.filter { $0.number != "0" }, persons: persons
+            notes: notes.filter { $0.number != "0" }, persons: persons.map { person in
+                var person = person
+                if let reference = person.reference { person.listedName = listedPersons[String(reference.drop { $0 == "#" })] }
+                return person
+            }
         )
     }
 

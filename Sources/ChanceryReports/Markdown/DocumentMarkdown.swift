@@ -96,9 +96,9 @@ enum DocumentMarkdown {
             }
         }
 
-        // The people named: the edition's persons, then the actors of the events in order (`peopleNamed`).
+        // The people named in the whole document (`peopleNamed`).
         var people = People()
-        for person in report.document.persons { people.add(person.name) }
+        for person in report.persons { people.add(person.name) }
         if eventCount > 0 {
             out += "## Dated events\n\n"
             out += "*When* gives what the text says of the date: a bound (\"before 1962-10\"), a part of a period (\"early 1962-12\"), "
@@ -107,7 +107,6 @@ enum DocumentMarkdown {
             try forEachEvent { event in
                 out += MarkdownText.tableRow([when(event), MarkdownText.cell(event.expression), event.resolution.rawValue,
                                               MarkdownText.cell(event.sentence.shortened(160))])
-                for actor in event.actors { people.add(actor) }
                 if out.utf8.count >= pieceBytes { try handOver() }
             }
             out += "\n"
@@ -201,10 +200,11 @@ enum DocumentMarkdown {
         return out + MarkdownText.escape(line.right)
     }
 
-    /// Names the edition marks up and names found beside dates, in order of first appearance, once each.
-    static func peopleNamed(_ report: DocumentAnalysis, events: [TemporalEvent]) -> [String] {
+    /// The people and organizations the document names (`DocumentAnalysis.persons`: the edition's tags, then the
+    /// names read in every sentence, not only the dated ones), in order, once each.
+    static func peopleNamed(_ report: DocumentAnalysis) -> [String] {
         var people = People()
-        for name in report.document.persons.map(\.name) + events.flatMap(\.actors) { people.add(name) }
+        for person in report.persons { people.add(person.name) }
         return people.names
     }
 

@@ -34,6 +34,19 @@ public enum ReportTables {
         })
     }
 
+    /// `persons.csv` and the Persons sheet: every person the documents name (`CorpusAnalysis.persons`): the edition's id
+    /// or "name:…" for a name read in the text, the name, how many documents name the person and how many times, the
+    /// first and last of their dates, and the documents' ids.
+    public static func persons(_ analysis: CorpusAnalysis) -> Table {
+        Table(name: "persons", title: "Persons", columns: [
+            Column("id", .text), Column("name", .text), Column("documents", .integer), Column("mentions", .integer),
+            Column("first_date", .date), Column("last_date", .date), Column("document_ids", .text),
+        ], rows: analysis.persons.map { row in
+            [.text(row.id), .text(row.name), .integer(row.documentIDs.count), .integer(row.mentions),
+             AnalysisTables.date(row.firstDate), AnalysisTables.date(row.lastDate), .text(row.documentIDs.joined(separator: "; "))]
+        })
+    }
+
     /// Documents per year, for the chart; undated documents are counted apart in the summary.
     public static func years(_ statistics: CorpusStatistics) -> Table {
         Table(name: "years", title: "Years", columns: [Column("year", .integer), Column("documents", .integer)],

@@ -291,11 +291,12 @@ struct ReportTablesSet {
         let keywords = AnalysisTables.keywords(documents: report.documents.count, method: .tfidf) { report.keywords(of: $0) }
         let skipped = ReportTables.skipped(ReportTables.problems(report))
         let years = ReportTables.years(report.statistics)
-        csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, skipped]
+        let persons = ReportTables.persons(report)
+        csv = [documents, terms, documentTerms, keyness, topics, topicYears, kwic, timeline, keywords, persons, skipped]
         // document_terms and keywords are bulk data for scripts (ten keywords a document): they stay in the CSV files,
         // where a large collection's millions of rows fit; the Documents sheet has each document's keywords in a column.
         xlsx = [ReportTables.summary(report, version: version), documents, terms, keyness, topics, topicYears, kwic, timeline,
-                skipped, years]
+                persons, skipped, years]
         charts = [
             ChartSpec(.column, title: "Documents per year", table: "Years", category: "year", values: ["documents"], placement: .onSheet("Summary")),
             // Hits per 1,000 tokens of each year (years differ in size a hundredfold), as columns (years are evenly

@@ -1,0 +1,63 @@
+import ChanceryCorpus
+import ChanceryTestSupport
+import Testing
+
+@testable import ChanceryTime
+
+/// The people and organizations of a whole document (`PersonFinder`, issue 16 "Persons and actors"), on invented text.
+@Suite struct PersonFinderTests {
+    static func document(_ body: String, persons: [PersonMention] = []) -> TokenizedDocument {
+        TokenizedDocument(Document(id: "d", file: "d.txt", format: .plainText, title: "d", date: nil, body: body, persons: persons))
+    }
+
+    static func names(_ body: String, persons: [PersonMention] = []) -> [String] {
+        PersonFinder.persons(in: document(body, persons: persons)).map(\.name)
+    }
+
+    @Test func titlesPossessivesJargonAndRomanizedNames() {
+        let names = Self.names("""
+            Reference Embtel 44. Subject: the visit. Premier Zhou Enlai met Comrade Kim Il Sung. Kim's answer was \
+            short, and Zhou's was long. The Secretary's view and the Ambassador's notes were read by Mr. Dalby. \
+            Vice Minister Ri Ju-yeon and Walt W. Rostow spoke of Self-Reliance.
+            """)
+        #expect(names.contains("Zhou Enlai") && names.contains("Kim Il Sung") && names.contains("Ri Ju-yeon"))
+        #expect(names.contains("Dalby") && names.contains("Walt W. Rostow"))
+        for junk in ["Reference", "Embtel", "Subject", "Kim's", "Zhou", "Kim", "Secretary", "Secretary's", "Ambassador's",
+                     "Ambassador", "Premier", "Self-Reliance", "Mr"] {
+            #expect(!names.contains(junk), "\(junk) in \(names)")
+        }
+    }
+
+    @Test func placesNationalitiesAndTreatiesAreNotPeople() {
+        let names = Self.names("""
+            The talks in Warsaw touched on North Korea and Outer Mongolia. The Chinese Communists and Pakistanis \
+            objected. Ambassador Wang cited the Mutual Defense Treaty and the Seven-Year Plan.
+            """)
+        #expect(names == ["Wang"], "\(names)")
+    }
+
+    @Test func editionTagsComeFirstWithTheirListedNameAndFoldShorterForms() {
+        let persons = [
+            PersonMention(reference: "#p_YGKC1", name: "Ambassador Yeh", part: .body, listedName: "George K.C. Yeh"),
+            PersonMention(reference: "#p_YGKC1", name: "Yeh", part: .body, listedName: "George K.C. Yeh"),
+            PersonMention(reference: "#p_DR1", name: "Rusk", part: .note, listedName: "Dean Rusk"),
+            PersonMention(reference: nil, name: "Lord", part: .body),
+        ]
+        let found = PersonFinder.persons(in: Self.document("Ambassador Yeh saw Chou En-lai. Yeh said Chou En-lai would not come.", persons: persons))
+        #expect(found.map(\.name) == ["George K.C. Yeh", "Chou En-lai"])
+        #expect(found.map(\.reference) == ["p_YGKC1", nil])
+        #expect(found.map(\.mentions) == [2, 2])
+    }
+
+    @Test func workGrowsLinearlyWithTheDocument() {
+        func steps(_ count: Int) -> Int {
+            var body = ""
+            for k in 0..<count { body += "Comrade Pak Chang-ok\(String(repeating: "a", count: k % 7)) met Kim Il Sung in Pyongyang. " }
+            var steps = 0
+            _ = PersonFinder.persons(in: Self.document(body), steps: &steps)
+            return steps
+        }
+        let small = steps(400), large = steps(800)
+        #expect(large <= small * 5 / 2, "person steps: \(small) for 400 sentences, \(large) for 800")
+    }
+}
