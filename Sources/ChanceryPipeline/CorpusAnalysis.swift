@@ -221,7 +221,7 @@ public struct CorpusAnalysis: Sendable {
                 }
                 if counts {
                     // Distinct terms: the counter has just seen every token, unless it left editorial words out.
-                    types = options.editorial == .include ? counter.lastDocumentTypes : tokenized.distinctTermCount
+                    types = options.editorial.filter(tokenized.document).keepsEverything ? counter.lastDocumentTypes : tokenized.distinctTermCount
                 }
                 analyses.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
