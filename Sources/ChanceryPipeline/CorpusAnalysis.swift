@@ -84,6 +84,7 @@ public struct CorpusAnalysis: Sendable {
         var inputs: [ReadInput] = []
         let rows = DiskDocumentTerms()
         var entries = 0
+        var leftOutTerms: Set<String> = []
         // Each document's events and KWIC lines are stored on disk as they are made, from the thread that
         // analyses it; the events join the timeline, in document order, as each round is merged.
         let events = EventStore()
@@ -101,6 +102,7 @@ public struct CorpusAnalysis: Sendable {
             }
             for result in results {
                 let mapping = counter.merge(result.counter)
+                leftOutTerms.formUnion(result.leftOutTerms)
                 // The chunk's rows, in the merged counter's ids, go to disk.
                 let chunkRows = result.rows.map(mapping.callAsFunction)
                 entries += chunkRows.reduce(0) { $0 + $1.entries.count }
@@ -135,8 +137,10 @@ public struct CorpusAnalysis: Sendable {
         self.inputs = inputs
         // Counted only when asked for (the counter counts every document it is given, without it none).
         let counted = !parts.isDisjoint(with: [.statistics, .terms])
+        // Types of every token: the counter's words and the words only seen in brackets it left out.
+        let types = counter.vocabulary.count + leftOutTerms.count { counter.vocabulary.id(of: $0) == nil }
         statistics = CorpusStatistics(documents: analyses.lazy.map(\.document), skipped: skipped, warnings: warnings,
-                                      ignored: listing.ignored, lengths: analyses.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
+                                      ignored: listing.ignored, lengths: analyses.map(\.tokens), types: counted ? types : 0)
         // Without `.terms` the words were counted for the statistics alone: no terms, no matrix.
         if !parts.contains(.terms) { counter = TermCounter(options: termOptions) }
         terms = TermFrequencies(counter, minimumPhraseCount: options.minimumNgramCount)
@@ -188,6 +192,9 @@ public struct CorpusAnalysis: Sendable {
         var inputs: [ReadInput]
         /// Each file's warnings and the number of its documents (whose analyses follow those of the file before).
         var files: [(warnings: [InputError], documents: Int)]
+        /// Terms of the tokens the editorial policy left out of `counter` (a redaction notice's "declassified"):
+        /// the statistics' types are those of every token.
+        var leftOutTerms: Set<String>
     }
 
     private static func analyse(_ files: [InputFile], options: AnalysisOptions, termOptions: TermOptions,
@@ -203,6 +210,7 @@ public struct CorpusAnalysis: Sendable {
         var yields: [(warnings: [InputError], documents: Int)] = []
         var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()
+        var leftOutTerms: Set<String> = []
         for file in files {
             var digest: (bytes: Int, sha256: String)?
             let result = parts.contains(.digests) ? DocumentReader.read(file) { digest = ($0.count, SHA256.hex($0)) } : DocumentReader.read(file)
@@ -221,13 +229,20 @@ public struct CorpusAnalysis: Sendable {
                 }
                 if counts {
                     // Distinct terms: the counter has just seen every token, unless it left editorial words out.
-                    types = options.editorial.filter(tokenized.document).keepsEverything ? counter.lastDocumentTypes : tokenized.distinctTermCount
+                    let filter = options.editorial.filter(tokenized.document)
+                    if filter.keepsEverything {
+                        types = counter.lastDocumentTypes
+                    } else {
+                        types = tokenized.distinctTermCount
+                        for token in tokenized.tokens where !filter.counts(token) { leftOutTerms.insert(tokenized.term(token)) }
+                    }
                 }
                 analyses.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
             }
         }
-        return ChunkResult(analyses: analyses, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields)
+        return ChunkResult(analyses: analyses, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields,
+                           leftOutTerms: leftOutTerms)
     }
 
     /// One document's results (the parts asked for); `types` as counted.

@@ -14,7 +14,8 @@ import ChanceryCorpus
 /// in the body, so never counted.
 public enum EditorialPolicy: String, Sendable, Codable, CaseIterable {
     /// The default: words of insertions, resolutions and conjectures count; redaction notices, elisions, notes and
-    /// marks do not (they are counted as brackets: `Document.redactionCount`, the documents' `editorial_spans`).
+    /// marks do not (they are counted as brackets: `documents.csv` has `redactions`, `elisions`, `editorial_notes`
+    /// and `editorial_spans`, from `DocumentRecord.count(of:)`).
     case insertions
     /// Every bracket's words count, redaction notices and notes included (what `include`, the default before, counted).
     case all
