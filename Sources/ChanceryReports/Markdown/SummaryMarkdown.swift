@@ -92,7 +92,7 @@ enum SummaryMarkdown {
     /// Which bracket words were counted, in words.
     static func editorialText(_ policy: EditorialPolicy) -> String {
         switch policy {
-        case .insertions: "insertions and resolutions counted (\"[aid]\", \"[Kim Il Sung]\"); redaction notices, elisions and notes not counted"
+        case .insertions: "the translators' and editors' insertions, resolutions and readings counted; redaction notices, elisions, notes and marks such as sic not counted"
         case .all: "all counted, redaction notices, elisions and notes included"
         case .exclude: "not counted"
         }
