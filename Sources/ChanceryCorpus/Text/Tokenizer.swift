@@ -6,11 +6,14 @@
 ///   a double hyphen or a dash does not;
 /// - an apostrophe (`'` or `’`) between letters joins (`don't`, `Korea's`);
 /// - an apostrophe after a final `s` (of a word of two or more characters) is the word's, a possessive plural,
-///   when white space (spaces, tabs, at most one line break) and then a word follow: `Workers' Party`,
-///   `the Koreans' own`. Before anything else (punctuation, a quote mark, a paragraph break, the end) it closes a
-///   quotation and is not the word's: `‘... Communist and Workers' Parties,’` gives `parties`. The rule looks only
-///   at what follows, never at whether a quotation was opened earlier, so one word is read the same way
-///   wherever it stands; a one-word quotation before more words (`'On The Talks' ended`) reads as a possessive;
+///   when white space (spaces, tabs, at most one line break) and then a word follow (`Workers' Party`,
+///   `the Koreans' own`), unless the word itself opens a quotation (an opening `‘`, or a `'` after a space, a
+///   bracket or the start, just before it): `‘two-Chinas’ or`, `‘yes’ to` are one-word quotations. Before
+///   anything else (punctuation, a quote mark, a paragraph break, the end) it closes a quotation and is not the
+///   word's: `‘... Communist and Workers' Parties,’` gives `parties`. The rule looks only at the word and what
+///   follows it, never at whether a quotation was opened further back, so a word is read the same way wherever
+///   it stands; a quotation of several words closed after an s before more words (`'On The Talks' ended`)
+///   reads as a possessive;
 /// - `No.` and `Nos.` followed by a number (`No. 45`, `no.7`: digits, after at most one space) are the
 ///   abbreviation for "number" and keep their period (`no.`, a stopword of the built-in list), so the word
 ///   `no` counts only the word;
@@ -372,7 +375,7 @@ public enum Tokenizer {
                         if last == .letter, next == .letter {
                             i += length
                         } else if last == .letter, ASCII.caseFolded(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1,
-                                  wordFollows(from: i + length) {
+                                  wordFollows(from: i + length), !opensQuotation(at: start) {
                             i += length
                             break scanning
                         } else {
@@ -413,6 +416,14 @@ public enum Tokenizer {
                 }
             }
             return false
+        }
+
+        /// Whether a quotation opens just before the token at `start`: a `‘`, or a `'` at the start of the text or
+        /// after an ASCII character that is neither a word character nor a joiner (a space, a bracket).
+        private func opensQuotation(at start: Int) -> Bool {
+            if start >= 3, bytes[start - 3] == 0xE2, bytes[start - 2] == 0x80, bytes[start - 1] == 0x98 { return true }
+            guard start >= 1, bytes[start - 1] == UInt8(ascii: "'") else { return false }
+            return start == 1 || table[Int(bytes[start - 2])] == Class.other.rawValue
         }
 
         /// Whether the token `start..<end` is `No` or `Nos` (any case) followed by a period, at most one space and
