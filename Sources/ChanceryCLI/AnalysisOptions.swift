@@ -64,8 +64,10 @@ struct CountingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Stopwords: english (built in), none, or a file with one word per line.", valueName: "english|none|FILE"))
     var stopwords = "english"
 
-    @Option(help: ArgumentHelp("Count words inside editorial brackets ([aid], [Kim Il Sung]): include (default) or exclude.", valueName: "include|exclude"))
-    var editorial: EditorialPolicy = .include
+    @Option(help: ArgumentHelp(
+        "Words inside editorial brackets: insertions (default: [aid], [Kim Il Sung], [denied?] count; redaction notices, [...] and notes do not), all, or exclude (none; include is the old name of all).",
+        valueName: "insertions|all|exclude"))
+    var editorial: EditorialPolicy = .insertions
 
     @Flag(help: "Leave out tokens without letters (1962, 1,197).")
     var dropNumbers = false
@@ -99,7 +101,12 @@ struct CountingOptions: ParsableArguments {
     }
 }
 
-extension EditorialPolicy: ExpressibleByArgument {}
+extension EditorialPolicy: ExpressibleByArgument {
+    /// A policy's name, or `include` (the old name of `all`).
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+}
 extension KeynessCorrection: ExpressibleByArgument {}
 extension KeywordMethod: ExpressibleByArgument {}
 

@@ -28,8 +28,9 @@ struct KWICCommand: ParsableCommand {
     @Flag(help: "Let the context run past the sentence.")
     var acrossSentences = false
 
-    @Option(help: ArgumentHelp("Match words inside editorial brackets: include (default) or exclude.", valueName: "include|exclude"))
-    var editorial: EditorialPolicy = .include
+    @Option(help: ArgumentHelp("Match words inside editorial brackets: insertions (default; not redaction notices, [...] or notes), all, or exclude.",
+                               valueName: "insertions|all|exclude"))
+    var editorial: EditorialPolicy = .insertions
 
     func validate() throws {
         try OptionRanges.check("--window", window, in: OptionRanges.kwicWindow, unit: "tokens on each side")

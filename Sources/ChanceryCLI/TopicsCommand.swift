@@ -13,7 +13,8 @@ struct TopicsCommand: ParsableCommand {
             The lexicon is a quanteda YAML dictionary; without --lexicon, Corpora/lexicons/cold-war-cables.yml. \
             Patterns match their spelling variants (self-reliance, self reliance, selfreliance) unless they start \
             with "="; a word matched by two patterns of one topic counts once. per_1k is hits per 1,000 tokens. \
-            --editorial exclude leaves out words that stand only inside editorial brackets ("promised free [aid]").
+            Redaction notices ("[2 lines not declassified]"), elisions ("[...]") and notes in brackets are not counted; \
+            --editorial exclude leaves out every bracket's words ("promised free [aid]"), --editorial all counts them all.
             """
     )
 
@@ -21,8 +22,9 @@ struct TopicsCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Count words inside editorial brackets: include (default) or exclude.", valueName: "include|exclude"))
-    var editorial: EditorialPolicy = .include
+    @Option(help: ArgumentHelp("Words inside editorial brackets: insertions (default; not redaction notices, [...] or notes), all, or exclude.",
+                               valueName: "insertions|all|exclude"))
+    var editorial: EditorialPolicy = .insertions
 
     @Option(help: ArgumentHelp("Totals per group instead of per document: year, month, language, or a metadata field.", valueName: "GROUP"))
     var by: String?

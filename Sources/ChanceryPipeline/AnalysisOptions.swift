@@ -40,7 +40,7 @@ public struct AnalysisOptions: Sendable {
     /// The topics matched (for topic rows, KWIC lines and the topics of events); empty by default.
     public var lexicon: Lexicon
     public var stopwords: StopwordList = .english
-    public var editorial: EditorialPolicy = .include
+    public var editorial: EditorialPolicy = .insertions
     /// Leave tokens without letters (1962, 1,197) out of the term counts.
     public var dropNumbers = false
     /// N-gram lengths counted for `terms.csv`.

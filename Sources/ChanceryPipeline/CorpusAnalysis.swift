@@ -102,6 +102,7 @@ public struct CorpusAnalysis: Sendable {
         var inputs: [ReadInput] = []
         let rows = DiskDocumentTerms()
         var entries = 0
+        var leftOutTerms: Set<String> = []
         // Each document's events and KWIC lines are stored on disk as they are made, from the thread that
         // analyses it; the events join the timeline, in document order, as each round is merged.
         let events = EventStore()
@@ -120,6 +121,7 @@ public struct CorpusAnalysis: Sendable {
             }
             for result in results {
                 let mapping = counter.merge(result.counter)
+                leftOutTerms.formUnion(result.leftOutTerms)
                 // The chunk's rows, in the merged counter's ids, go to disk.
                 let chunkRows = result.rows.map(mapping.callAsFunction)
                 entries += chunkRows.reduce(0) { $0 + $1.entries.count }
@@ -155,8 +157,10 @@ public struct CorpusAnalysis: Sendable {
         self.inputs = inputs
         // Counted only when asked for (the counter counts every document it is given, without it none).
         let counted = !parts.isDisjoint(with: Self.counting)
+        // Types of every token: the counter's words and the words only seen in brackets it left out.
+        let types = counter.vocabulary.count + leftOutTerms.count { counter.vocabulary.id(of: $0) == nil }
         statistics = CorpusStatistics(documents: analyses.lazy.map(\.document), skipped: skipped, warnings: warnings,
-                                      ignored: listing.ignored, lengths: analyses.map(\.tokens), types: counted ? counter.vocabulary.count : 0)
+                                      ignored: listing.ignored, lengths: analyses.map(\.tokens), types: counted ? types : 0)
         // Without `.terms` or `.matrix` the words were counted for the statistics alone.
         if !parts.contains(.matrix) && !parts.contains(.terms) { counter = TermCounter(options: termOptions) }
         terms = parts.contains(.terms) ? TermFrequencies(counter, minimumCount: options.minimumTermCount, minimumPhraseCount: options.minimumNgramCount)
@@ -209,6 +213,9 @@ public struct CorpusAnalysis: Sendable {
         var inputs: [ReadInput]
         /// Each file's warnings and the number of its documents (whose analyses follow those of the file before).
         var files: [(warnings: [InputError], documents: Int)]
+        /// Terms of the tokens the editorial policy left out of `counter` (a redaction notice's "declassified"):
+        /// the statistics' types are those of every token.
+        var leftOutTerms: Set<String>
     }
 
     private static func analyse(_ files: [InputFile], options: AnalysisOptions, termOptions: TermOptions,
@@ -224,6 +231,7 @@ public struct CorpusAnalysis: Sendable {
         var yields: [(warnings: [InputError], documents: Int)] = []
         var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()
+        var leftOutTerms: Set<String> = []
         for file in files {
             var digest: (bytes: Int, sha256: String)?
             let result = parts.contains(.digests) ? DocumentReader.read(file) { digest = ($0.count, SHA256.hex($0)) } : DocumentReader.read(file)
@@ -242,13 +250,20 @@ public struct CorpusAnalysis: Sendable {
                 }
                 if counts {
                     // Distinct terms: the counter has just seen every token, unless it left editorial words out.
-                    types = options.editorial == .include ? counter.lastDocumentTypes : tokenized.distinctTermCount
+                    let filter = options.editorial.filter(tokenized.document)
+                    if filter.keepsEverything {
+                        types = counter.lastDocumentTypes
+                    } else {
+                        types = tokenized.distinctTermCount
+                        for token in tokenized.tokens where !filter.counts(token) { leftOutTerms.insert(tokenized.term(token)) }
+                    }
                 }
                 analyses.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
             }
         }
-        return ChunkResult(analyses: analyses, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields)
+        return ChunkResult(analyses: analyses, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields,
+                           leftOutTerms: leftOutTerms)
     }
 
     /// One document's results (the parts asked for); `types` as counted.

@@ -65,6 +65,55 @@ import Testing
         #expect(counter.tokens == 5)
     }
 
+    /// Issue 16: by default a redaction notice, an elision, a note and a mark are not the author's words and are
+    /// not counted, while a translator's insertion and an editor's correction or reading are; `all` counts every
+    /// bracket, `exclude` none. No phrase joins the words on either side of a bracket left out. The same counts
+    /// whether the counter scans the body (words alone) or the tokenized document (with phrases).
+    @Test func redactionNoticesElisionsAndNotesAreNotCountedByDefault() throws {
+        let body = "The Minister said [2 lines of source text not declassified] that free [aid] was [...] not "
+            + "settled [trans. note—a source text] on May 30 [29] [sic] and [denied?] later. [Document 4] Not so."
+        let counted = ["minister", "said", "free", "aid", "settled", "29", "denied", "later", "not"]
+        let notCounted = ["declassified", "lines", "source", "text", "trans", "note", "sic", "document", "4"]
+        for ngrams in [1...1, 1...2] {
+            let options = TermOptions(ngrams: ngrams, stopwords: .english)
+            var scanned = TermCounter(options: options)
+            scanned.add(Toy.document("r", body).document)
+            let tokenized = Toy.counter([Toy.document("r", body)], options)
+            for counter in [scanned, tokenized] {
+                for term in counted { #expect(counter.count(of: term) > 0, "\(term), \(ngrams)") }
+                for term in notCounted { #expect(counter.count(of: term) == 0, "\(term), \(ngrams)") }
+                #expect(counter.count(of: "not") == 2)
+                #expect(counter.tokens == 18)
+            }
+            #expect(scanned.count(of: "aid") == tokenized.count(of: "aid"))
+        }
+        let phrases = Toy.counter([Toy.document("r", body)], TermOptions(ngrams: 1...2, stopwords: .none))
+        let terms = Set(TermFrequencies(phrases).rows.map(\.term))
+        #expect(!terms.contains("said that") && !terms.contains("was not") && !terms.contains("settled on"))
+        #expect(!terms.contains("declassified that") && !terms.contains("text not declassified"))
+        let all = Toy.counter([Toy.document("r", body)], TermOptions(stopwords: .english, editorial: .all))
+        #expect(all.count(of: "declassified") == 1 && all.count(of: "source") == 2 && all.count(of: "not") == 3)
+        let none = Toy.counter([Toy.document("r", body)], TermOptions(stopwords: .english, editorial: .exclude))
+        #expect(none.count(of: "aid") == 0 && none.count(of: "29") == 0 && none.count(of: "denied") == 0 && none.count(of: "not") == 2)
+    }
+
+    /// The FRUS volume's 20 redaction notices ("[2 lines of source text not declassified]" and the like) put "not"
+    /// 20 times and "declassified" 20 times into its counts: 425 and 20 with every bracket counted, 405 and 0 by
+    /// default. Document 79, the memorandum with 18 of them, no longer has "declassified", "source", "text" and
+    /// "lines" among its words at all.
+    @Test(needsSharedCorpora) func frusRedactionNoticesAreNotCountedByDefault() throws {
+        let documents = try Corpus.load(try TestData.shared("frus-dev").path).tokenizedDocuments()
+        let byDefault = Toy.counter(documents, TermOptions(stopwords: .english))
+        let all = Toy.counter(documents, TermOptions(stopwords: .english, editorial: .all))
+        #expect(all.count(of: "not") == 425 && byDefault.count(of: "not") == 405)
+        #expect(all.count(of: "declassified") == 20 && byDefault.count(of: "declassified") == 0)
+        let memorandum = try #require(documents.first { $0.document.id.hasSuffix("/d79") })
+        #expect(memorandum.document.redactionCount == 18)
+        let d79 = Toy.counter([memorandum], TermOptions(stopwords: .english))
+        for term in ["declassified", "source", "text", "lines"] { #expect(d79.count(of: term) == 0, "\(term)") }
+        #expect(d79.count(of: "tibet") > 0)
+    }
+
     /// A report makes its term rows from the counter, then keeps words alone: rows of words and the word columns
     /// give every word's figures as the full counter does.
     @Test func wordColumnsKeepTheWords() {

@@ -24,6 +24,16 @@ import Testing
         #expect(command.output.rowLimit == 7)
     }
 
+    /// `--editorial`: insertions by default, all and exclude by name, and include, the old default's name, as all.
+    @Test func editorialPolicyNames() throws {
+        #expect(try Self.parse(["terms", "corpus"], as: TermsCommand.self).counting.editorial == .insertions)
+        #expect(try Self.parse(["terms", "corpus", "--editorial", "all"], as: TermsCommand.self).counting.editorial == .all)
+        #expect(try Self.parse(["terms", "corpus", "--editorial", "include"], as: TermsCommand.self).counting.editorial == .all)
+        #expect(try Self.parse(["terms", "corpus", "--editorial", "exclude"], as: TermsCommand.self).counting.editorial == .exclude)
+        #expect(try Self.parse(["kwic", "corpus", "aid", "--editorial", "include"], as: KWICCommand.self).editorial == .all)
+        #expect(throws: (any Error).self) { try Self.parse(["terms", "corpus", "--editorial", "some"], as: TermsCommand.self) }
+    }
+
     @Test func reportFormatsAndWindow() throws {
         let command = try Self.parse(["report", "corpus", "--out", "r", "--formats", "csv, MD", "--window", "8"], as: ReportCommand.self)
         #expect(try command.parsedFormats() == [.csv, .markdown])

@@ -37,6 +37,24 @@ import Testing
         #expect(corpus.documents.map(\.id) == ["v/d1", "v/d1~2"])
     }
 
+    /// A TEI `<gap/>` is the bracket a printed edition shows: a redaction when its reason says the text is withheld,
+    /// an elision otherwise; counted as a bracket, its words never counted (issue 16). Notes stay out of the body.
+    @Test func teiGapsBecomeRedactionsOrElisions() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let volume = """
+            <TEI xml:id="v"><text><body><div type="document" xml:id="d1" n="1"><head>1. A</head>
+            <p>The Minister<note n="1">Source: a declassified file.</note> said <gap reason="not declassified" extent="2 lines"/>
+            that <gap/> the talks would go on.</p></div></body></text></TEI>
+            """
+        try volume.write(to: folder.appendingPathComponent("gaps.xml"), atomically: true, encoding: .utf8)
+        let document = try #require(try Corpus.load(folder.path).documents.first)
+        #expect(document.body == "The Minister said [not declassified] that [...] the talks would go on.")
+        #expect(document.editorialSpans.map(\.kind) == [.redaction, .elision])
+        #expect(document.redactionCount == 1)
+        #expect(!TokenizedDocument(document).terms.contains("source"))
+    }
+
     /// A renamed repeat cannot take an id that a later document has of its own.
     @Test func repeatedIDsStayUniqueWhenAnIDAlreadyEndsInANumber() {
         var ids = DocumentIDs()

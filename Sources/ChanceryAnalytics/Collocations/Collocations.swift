@@ -42,7 +42,7 @@ public struct Collocations: Sendable {
     public var rows: [CollocationRow]
 
     public init(_ documents: [TokenizedDocument], node: String, window: Int = 5, minimumFrequency: Int = 2,
-                stopwords: StopwordList = .english, editorial: EditorialPolicy = .include) throws(LexiconError) {
+                stopwords: StopwordList = .english, editorial: EditorialPolicy = .insertions) throws(LexiconError) {
         self.node = node
         self.window = window
         self.minimumFrequency = minimumFrequency
@@ -60,7 +60,8 @@ public struct Collocations: Sendable {
         for document in documents {
             let terms = document.terms
             let tokens = document.tokens
-            for (token, term) in zip(tokens, terms) where editorial == .include || !token.isEditorial {
+            let filter = editorial.filter(document.document)
+            for (token, term) in zip(tokens, terms) where filter.counts(token) {
                 frequency[term, default: 0] += 1
                 total += 1
             }
@@ -69,7 +70,7 @@ public struct Collocations: Sendable {
                 let sentence = tokens[match.tokens.lowerBound].sentence
                 let around = Array(max(0, match.tokens.lowerBound - window)..<match.tokens.lowerBound)
                     + Array(match.tokens.upperBound..<min(tokens.count, match.tokens.upperBound + window))
-                for index in around where tokens[index].sentence == sentence && (editorial == .include || !tokens[index].isEditorial) {
+                for index in around where tokens[index].sentence == sentence && filter.counts(tokens[index]) {
                     let term = terms[index]
                     guard !stopwords.contains(term) else { continue }
                     together[term, default: 0] += 1

@@ -100,8 +100,10 @@ struct TermStatistics: Sendable {
 /// words (a comma, a colon, a dash, a parenthesis) nor the edge of a square
 /// bracket: "free [aid]" gives no "free aid", as "[2 lines not declassified]
 /// July" gives no "declassified july"; the words inside one bracket may form
-/// a phrase ("[Kim Il Sung]"). With editorial words excluded, a bracket's words
-/// are removed.
+/// a phrase ("[Kim Il Sung]"). The words of a bracket the editorial policy
+/// leaves out (`EditorialPolicy`: by default a redaction notice, an elision or
+/// a note; with `exclude` every bracket) are removed, and no phrase joins the
+/// words on either side of it.
 ///
 /// Counters over different documents can be merged, so a corpus can be
 /// counted in shards (or on several cores) and combined.
@@ -136,8 +138,7 @@ public struct TermCounter: Sendable {
     private var flags: [UInt8] = []
 
     /// Distinct terms among the tokens of the document added last (all tokens the editorial policy keeps, stopwords
-    /// too); nil when `add(_: Document)` counted it straight from its body (words alone, editorial words included),
-    /// which does not count them.
+    /// too); nil when `add(_: Document)` counted it straight from its body (words alone), which does not count them.
     public private(set) var lastDocumentTypes: Int?
     /// Per vocabulary id: the number (from 1) of the last document it was seen in.
     private var lastSeenIn: [Int32] = []
@@ -183,8 +184,8 @@ public struct TermCounter: Sendable {
         key.text(in: vocabulary)
     }
 
-    /// Counts a document; for words alone with editorial words included, straight from the scan of its body,
-    /// without sentences or token lists (the n-gram and editorial rules need those, and then they are made).
+    /// Counts a document; for words alone, straight from the scan of its body, without sentences or token lists
+    /// (the n-gram rules need those, and then they are made).
     public mutating func add(_ document: Document) {
         _ = count(document, row: nil)
     }
@@ -206,20 +207,38 @@ public struct TermCounter: Sendable {
     }
 
     private mutating func count(_ document: Document, row: RowContents?) -> DocumentTermVector? {
-        guard options.ngrams == 1...1, options.editorial == .include else {
+        guard options.ngrams == 1...1 else {
             return count(TokenizedDocument(document), row: row)
         }
+        let leftOut = options.editorial.filter(document).leftOut
         var body = document.body
         return body.withUTF8 { bytes in
             ids.removeAll(keepingCapacity: true)
-            Tokenizer.scan(bytes, inChunks: { chunk in lookUp(bytes, chunk) })
+            if leftOut.isEmpty {
+                Tokenizer.scan(bytes, inChunks: { chunk in lookUp(bytes, chunk) })
+            } else {
+                // The tokens outside the brackets the policy leaves out; a token is in the bracket its first byte is
+                // in, as `TokenizedDocument` marks it.
+                var next = 0
+                var kept: [Tokenizer.Span] = []
+                Tokenizer.scan(bytes, inChunks: { chunk in
+                    kept.removeAll(keepingCapacity: true)
+                    for span in chunk {
+                        let start = span.range.lowerBound
+                        while next < leftOut.count, leftOut[next].upperBound <= start { next += 1 }
+                        if next < leftOut.count, leftOut[next].contains(start) { continue }
+                        kept.append(span)
+                    }
+                    kept.withUnsafeBufferPointer { lookUp(bytes, $0) }
+                })
+            }
             return countIDs(documentID: document.id, countsTypes: false, row: row)
         }
     }
 
     private mutating func count(_ document: TokenizedDocument, row: RowContents?) -> DocumentTermVector? {
         let countsNgrams = options.ngrams.upperBound >= 2
-        let excludesEditorial = options.editorial == .exclude
+        let filter = options.editorial.filter(document.document)
         var body = document.document.body
         return body.withUTF8 { bytes in
             // The tokens the editorial policy keeps, and whether each may join the previous one in an n-gram.
@@ -230,7 +249,7 @@ public struct TermCounter: Sendable {
             if countsNgrams { joins.reserveCapacity(document.tokens.count) }
             var previous: Token?
             for token in document.tokens {
-                if excludesEditorial, token.isEditorial {
+                if !filter.counts(token) {
                     previous = nil
                     continue
                 }

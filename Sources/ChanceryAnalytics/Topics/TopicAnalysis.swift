@@ -59,11 +59,12 @@ public struct TopicAnalysis: Sendable {
 
     /// Tokens counted under the editorial policy.
     public static func countedTokens(_ document: TokenizedDocument, _ editorial: EditorialPolicy) -> Int {
-        editorial == .include ? document.tokens.count : document.tokens.count { !$0.isEditorial }
+        let filter = editorial.filter(document.document)
+        return filter.keepsEverything ? document.tokens.count : document.tokens.count { filter.counts($0) }
     }
 
     /// Matches each document; `onMatches` sees every document's matches (for KWIC lines) as they are found.
-    public init(_ documents: [TokenizedDocument], lexicon: Lexicon, editorial: EditorialPolicy = .include,
+    public init(_ documents: [TokenizedDocument], lexicon: Lexicon, editorial: EditorialPolicy = .insertions,
                 onMatches: (TokenizedDocument, [PatternMatch]) -> Void = { _, _ in }) {
         self.lexicon = lexicon
         self.editorial = editorial

@@ -15,8 +15,10 @@ public struct PatternMatch: Sendable, Hashable {
 /// Within one topic, a token is counted once: where two patterns of a topic
 /// match overlapping tokens ("assist*" and "gratis assistance"), the match
 /// that starts first wins, and at the same start the longer one. Different
-/// topics may share tokens. A match never spans two sentences. With the
-/// editorial policy `exclude`, tokens inside editorial brackets never match.
+/// topics may share tokens. A match never spans two sentences, nor uses a
+/// token the editorial policy leaves out (`EditorialPolicy`): by default the
+/// words of a redaction notice, an elision or a note, with `exclude` every
+/// bracket's words.
 public struct TopicMatcher: Sendable {
     public let lexicon: Lexicon
     public let editorial: EditorialPolicy
@@ -45,7 +47,7 @@ public struct TopicMatcher: Sendable {
     /// Bytes of pattern text read to build the indexes above, for tests that bound the work.
     private(set) var indexBytes = 0
 
-    public init(lexicon: Lexicon, editorial: EditorialPolicy = .include) {
+    public init(lexicon: Lexicon, editorial: EditorialPolicy = .insertions) {
         self.lexicon = lexicon
         self.editorial = editorial
         for (t, topic) in lexicon.topics.enumerated() {
@@ -252,8 +254,9 @@ public struct TopicMatcher: Sendable {
     private func matches(in document: TokenizedDocument, term: (Int) -> String, cache: inout CandidateCache, steps: inout Int) -> [PatternMatch] {
         // A token's forms are made where a pattern looks at it, not for every token: few tokens start a match.
         let tokens = document.tokens
+        let filter = editorial.filter(document.document)
         var found: [PatternMatch] = []
-        for start in tokens.indices where allowed(tokens[start]) {
+        for start in tokens.indices where filter.counts(tokens[start]) {
             let startTerm = term(start)
             guard mayStartMatch(startTerm) else { continue }
             let form = TokenForms(startTerm)
@@ -265,7 +268,7 @@ public struct TopicMatcher: Sendable {
                 cache.entries[form.term] = entries
             }
             for entry in entries {
-                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, term, tokens, &steps) {
+                if let end = match(lexicon.topics[entry.topic].patterns[entry.pattern], from: start, term, tokens, filter, &steps) {
                     found.append(PatternMatch(topic: entry.topic, pattern: entry.pattern, tokens: start..<end))
                 }
             }
@@ -273,29 +276,26 @@ public struct TopicMatcher: Sendable {
         return Self.resolveOverlaps(consume found)
     }
 
-    private func allowed(_ token: Token) -> Bool {
-        editorial == .include || !token.isEditorial
-    }
-
     /// End (exclusive) of the longest match of `pattern` starting at token `start`, or nil.
-    private func match(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ steps: inout Int) -> Int? {
+    private func match(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ filter: EditorialFilter,
+                       _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         if pattern.isExact {
             var t = start
             for part in parts {
                 steps += 1
-                guard usable(t, start, tokens), part.globMatches(term(t)) else { return nil }
+                guard usable(t, start, tokens, filter), part.globMatches(term(t)) else { return nil }
                 t += 1
             }
             return t
         }
-        return extend(pattern, from: start, term, tokens, &steps)
+        return extend(pattern, from: start, term, tokens, filter, &steps)
     }
 
     /// A token the match may use: in the sentence where it started, and allowed by the editorial policy.
     @inline(__always)
-    private func usable(_ t: Int, _ start: Int, _ tokens: [Token]) -> Bool {
-        t < tokens.count && tokens[t].sentence == tokens[start].sentence && allowed(tokens[t])
+    private func usable(_ t: Int, _ start: Int, _ tokens: [Token], _ filter: EditorialFilter) -> Bool {
+        t < tokens.count && tokens[t].sentence == tokens[start].sentence && filter.counts(tokens[t])
     }
 
     /// End (exclusive) of the match of parts 0... of a non-exact pattern from token `start`: a token covers one or
@@ -305,12 +305,13 @@ public struct TopicMatcher: Sendable {
     /// token closed up matches a run of parts, that run is the same parts (parts and pieces are never empty,
     /// and a run that is closed up holds no wildcard). So the match is one walk along the text, a step per
     /// token; trying both ways at every token, as before, took time exponential in the hyphenated words.
-    private func extend(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ steps: inout Int) -> Int? {
+    private func extend(_ pattern: LexiconPattern, from start: Int, _ term: (Int) -> String, _ tokens: [Token], _ filter: EditorialFilter,
+                        _ steps: inout Int) -> Int? {
         let parts = pattern.parts
         var j = 0, t = start
         while j < parts.count {
             steps += 1
-            guard usable(t, start, tokens) else { return nil }
+            guard usable(t, start, tokens, filter) else { return nil }
             let form = TokenForms(term(t))
             let pieceCount = form.hyphenated?.count ?? 1
             // Piece by piece.

@@ -192,6 +192,15 @@ private struct DocumentBuilder {
         catalogueDate = attributes.value(of: "frus:doc-dateTime-min")
     }
 
+    /// A `<gap/>` (text the edition leaves out) as the bracket a printed edition shows, so that it is classed and
+    /// counted as one (`EditorialSpanFinder`), never as words: a redaction when its `reason` says the text is
+    /// withheld ("not declassified", "classified", "redacted"), otherwise an elision.
+    static func gapBracket(_ attributes: [XMLAttribute]) -> String {
+        let reason = (attributes.value(of: "reason") ?? "").lowercased()
+        let withheld = ["classified", "redact", "withheld", "sanitized", "excised"].contains { reason.contains($0) }
+        return withheld ? " [not declassified] " : " [...] "
+    }
+
     /// Elements whose text forms a paragraph of its own.
     private static let blocks: Set<String> = ["p", "item", "row", "head", "salute", "signed", "dateline", "ab", "label", "postscript", "quote"]
 
@@ -229,6 +238,8 @@ private struct DocumentBuilder {
             closingDepth += 1
         case "lb", "cell":
             appendText(" ")
+        case "gap":
+            appendText(Self.gapBracket(attributes))
         case "pb":
             break
         default:

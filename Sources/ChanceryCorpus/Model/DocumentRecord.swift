@@ -40,7 +40,13 @@ public struct DocumentRecord: Hashable, Sendable {
 
     /// How many passages are still withheld ("not declassified" and similar), as `Document.redactionCount`.
     public var redactionCount: Int {
-        editorialKinds.count { $0 == .redaction }
+        count(of: .redaction)
+    }
+
+    /// How many editorial brackets of a kind the body holds: elisions and notes are not counted as words by default
+    /// (`EditorialKind.isText`), so reports count them as brackets, beside the redactions.
+    public func count(of kind: EditorialKind) -> Int {
+        editorialKinds.count { $0 == kind }
     }
 }
 

@@ -5,8 +5,11 @@
 /// `[less than 1 line not declassified]`, `[illegible]`. A bracket is only an
 /// editorial span when it closes in the same paragraph; a stray `[` is text.
 ///
-/// Kinds are told apart by their wording, in this order: elision, redaction,
-/// translator's note, uncertainty; then a name-like content (capitalized
+/// Kinds are told apart by their form, in this order: elision (only dots or
+/// dashes, or "omitted", "Here follows ..."), redaction ("... not declassified"),
+/// note (a note's opening or a cross-reference such as "[Document 21]"),
+/// uncertainty ("[sic]", "[illegible]", "[apparent omission]"), conjecture (a
+/// reading ending in "?": "[denied?]"); then a name-like content (capitalized
 /// words, not a pronoun or article) that follows a word is a resolution, as is
 /// anything that follows a pronoun ("me [Hao Deqing]", "their [the Soviets]");
 /// everything else supplies missing words and is an insertion. A name-like
@@ -49,18 +52,18 @@ public enum EditorialSpanFinder {
     static func classify(_ rawContent: String, before: Substring?, after: Substring?) -> EditorialKind {
         let content = rawContent.trimmingWhitespace
         let lower = content.lowercased()
-        if elisionMarks.contains(lower) || lower.hasPrefix("here follow") || lower.hasPrefix("omitted") || lower.hasSuffix("omitted") {
-            return .elision
-        }
+        if isElision(lower) { return .elision }
         if redactionWords.contains(where: { lower.utf8.containsSequence($0.utf8) }) {
             return .redaction
         }
-        if noteOpenings.contains(where: { lower.hasPrefix($0) }) {
+        if noteOpenings.contains(where: { lower.hasPrefix($0) }) || isCrossReference(lower) {
             return .translatorNote
         }
-        if uncertaintyMarks.contains(lower) || lower.hasSuffix("?") || lower.hasPrefix("illegible") || lower.hasPrefix("apparent") {
+        if uncertaintyMarks.contains(lower) || markWords.contains(where: { lower.utf8.containsSequence($0.utf8) })
+            || lower.hasPrefix("apparent") {
             return .uncertainty
         }
+        if lower.hasSuffix("?") { return .conjecture }
         if let before, pronouns.contains(before.lowercased()) {
             return .resolution
         }
@@ -68,6 +71,22 @@ public enum EditorialSpanFinder {
             return .resolution
         }
         return .insertion
+    }
+
+    /// Text left out, by its form: only dots, ellipses, dashes or asterisks ("...", ". . .", "…", "* * *"), or
+    /// words saying so ("omitted", "text omitted", "Here follows discussion of ...").
+    private static func isElision(_ lower: String) -> Bool {
+        if !lower.isEmpty, lower.unicodeScalars.allSatisfy({ elisionScalars.contains($0) }) { return true }
+        return lower.hasPrefix("here follow") || lower.hasPrefix("omitted") || lower.hasSuffix("omitted")
+    }
+
+    /// An editor's pointer elsewhere: "[Document 21]", "[see Document 5]", "[cf. footnote 2]".
+    private static func isCrossReference(_ lower: String) -> Bool {
+        if lower.hasPrefix("see ") || lower.hasPrefix("cf. ") || lower.hasPrefix("footnote") { return true }
+        for prefix in ["document ", "documents ", "doc. "] where lower.hasPrefix(prefix) {
+            return lower.dropFirst(prefix.count).first?.isNumber ?? false
+        }
+        return false
     }
 
     /// Capitalized words, perhaps with name particles, not starting with a pronoun or an article.
@@ -108,10 +127,12 @@ public enum EditorialSpanFinder {
         byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ASCII.isLetter(byte)
     }
 
-    private static let elisionMarks: Set<String> = ["...", "…", ". . .", "....", "---"]
-    private static let redactionWords = ["not declassified", "redacted", "excised", "withheld", "sanitized", "deleted"]
+    private static let elisionScalars: Set<Unicode.Scalar> = [".", "\u{2026}", "-", "\u{2013}", "\u{2014}", "*", " "]
+    private static let redactionWords = ["not declassified", "redacted", "excised", "withheld", "sanitized", "deleted", "not released"]
     private static let noteOpenings = ["trans. note", "trans note", "translator", "tr. note", "editor", "ed. note", "ed.:", "note:", "note—", "note -"]
-    private static let uncertaintyMarks: Set<String> = ["illegible", "sic", "sic!", "?", "unclear", "indecipherable", "word illegible", "text missing"]
+    private static let uncertaintyMarks: Set<String> = ["sic", "sic!", "?", "unclear", "text missing", "blank"]
+    /// Words that make a bracket a remark on the text's state: "[1 word illegible]", "[garbled]", "[apparent omission]".
+    private static let markWords = ["illegible", "indecipherable", "garble", "omission"]
     private static let pronouns: Set<String> = [
         "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "we", "us", "our", "ours",
         "i", "me", "my", "mine", "you", "your", "it", "its", "who", "whom", "whose",

@@ -18,7 +18,9 @@ public struct StopwordList: Sendable, Hashable {
     /// Written for Chancery: articles, pronouns, auxiliaries, prepositions,
     /// conjunctions and a few adverbs. It deliberately keeps words that carry
     /// meaning in diplomatic text ("not", "no", "against", "only"): dropping
-    /// negation would turn "will not accept" into "accept".
+    /// negation would turn "will not accept" into "accept". "No." and "Nos."
+    /// before a number ("Telegram No. 45") are the abbreviation for "number",
+    /// a token of their own (`Tokenizer`), and are on the list.
     public static let english = StopwordList(name: "english", words: """
         a about above after again all also am an and any are as at be because been before being below
         between both but by can could did do does doing down during each few for from further had has
@@ -27,7 +29,7 @@ public struct StopwordList: Sendable, Hashable {
         should so some such than that the their theirs them themselves then there these they this those
         through to too under until up very was we were what when where which while who whom why will
         with would you your yours yourself yourselves shall may might must upon whether s t
-        us since without within among although though yet unless whose
+        us since without within among although though yet unless whose no. nos.
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Reads a list from a file: one word per line, `#` starts a comment. The file is read as an option file

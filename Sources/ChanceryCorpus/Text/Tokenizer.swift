@@ -4,8 +4,19 @@
 /// - a token is a run of letters and digits (any script; combining marks stay with their letter);
 /// - a hyphen between two word characters joins: `self-reliance`, `Geum-cheol`, `106-00645-04`, `C-130B`;
 ///   a double hyphen or a dash does not;
-/// - an apostrophe (`'` or `’`) between letters joins (`don't`, `Korea's`), and one after a final `s`
-///   closes the token (`Workers'`);
+/// - an apostrophe (`'` or `’`) between letters joins (`don't`, `Korea's`);
+/// - an apostrophe after a final `s` (of a word of two or more characters) is the word's, a possessive plural,
+///   when white space (spaces, tabs, at most one line break) and then a word follow (`Workers' Party`,
+///   `the Koreans' own`), unless the word itself opens a quotation (an opening `‘`, or a `'` after a space, a
+///   bracket or the start, just before it): `‘two-Chinas’ or`, `‘yes’ to` are one-word quotations. Before
+///   anything else (punctuation, a quote mark, a paragraph break, the end) it closes a quotation and is not the
+///   word's: `‘... Communist and Workers' Parties,’` gives `parties`. The rule looks only at the word and what
+///   follows it, never at whether a quotation was opened further back, so a word is read the same way wherever
+///   it stands; a quotation of several words closed after an s before more words (`'On The Talks' ended`)
+///   reads as a possessive;
+/// - `No.` and `Nos.` followed by a number (`No. 45`, `no.7`: digits, after at most one space) are the
+///   abbreviation for "number" and keep their period (`no.`, a stopword of the built-in list), so the word
+///   `no` counts only the word;
 /// - `.`, `,` and `:` between digits join (`1,197`, `3.5`, `8:40`);
 /// - single letters joined by periods form one token with its final period: `U.S.`, `p.m.`, `S.D.`;
 /// - everything else (punctuation, brackets, whitespace) separates and is not a token.
@@ -220,8 +231,6 @@ public enum Tokenizer {
         let table: UnsafeBufferPointer<UInt8>
         /// Where the scan resumes.
         var i = 0
-        /// Inside 'single quotes' a final s' closes the quote, it is not a plural possessive.
-        var singleQuoteOpen = false
 
         init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -296,17 +305,12 @@ public enum Tokenizer {
             let n = bytes.count
             var count = 0
             var i = self.i
-            var singleQuoteOpen = self.singleQuoteOpen
-            defer {
-                self.i = i
-                self.singleQuoteOpen = singleQuoteOpen
-            }
+            defer { self.i = i }
             while i < n, count < buffer.count {
                 // Fast skip of ASCII separators.
                 let byte = bytes[i]
                 let raw = table[Int(byte)]
                 if !Tokenizer.isASCIIWord(raw), raw != Class.nonASCII.rawValue {
-                    if byte == UInt8(ascii: "'") { singleQuoteOpen = opensQuote(at: i, width: 1) }
                     i += 1
                     continue
                 }
@@ -320,7 +324,7 @@ public enum Tokenizer {
                     let (end, runSeen) = asciiRun(from: i)
                     // The common token: two or more ASCII letters and digits (a single letter may start an
                     // initialism) up to a plain separator, or up to `.`, `,` or `:` after a letter.
-                    if end - i > 1, end < n, endsToken(at: end) {
+                    if end - i > 1, end < n, endsToken(at: end), !isNumberAbbreviation(i, end) {
                         buffer.initializeElement(at: count, to: Span(range: i..<end, isNumeric: runSeen & Class.letter.rawValue == 0))
                         count += 1
                         i = end
@@ -334,10 +338,6 @@ public enum Tokenizer {
                 } else {
                     let (cls, length) = classAt(i)
                     guard isWord(cls) else {
-                        if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
-                            if bytes[i + 2] == 0x98 { singleQuoteOpen = true }
-                            if bytes[i + 2] == 0x99 { singleQuoteOpen = false }
-                        }
                         i += length
                         continue
                     }
@@ -374,7 +374,8 @@ public enum Tokenizer {
                         let next = classAt(i + length).0
                         if last == .letter, next == .letter {
                             i += length
-                        } else if last == .letter, ASCII.caseFolded(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1, !singleQuoteOpen {
+                        } else if last == .letter, ASCII.caseFolded(lastByte) == UInt8(ascii: "s"), !isWord(next), i - start > 1,
+                                  wordFollows(from: i + length), !opensQuotation(at: start) {
                             i += length
                             break scanning
                         } else {
@@ -389,6 +390,8 @@ public enum Tokenizer {
                 }
                 if i - start == 1, first == .letter, byte < 0x80 {
                     i = initialism(from: i)
+                } else if isNumberAbbreviation(start, i) {
+                    i += 1
                 }
                 buffer.initializeElement(at: count, to: Span(range: start..<i, isNumeric: seen & Class.letter.rawValue == 0))
                 count += 1
@@ -396,10 +399,43 @@ public enum Tokenizer {
             return count
         }
 
-        /// An ASCII quote at `i` opens a quotation when a word follows and none precedes it.
-        private func opensQuote(at i: Int, width: Int) -> Bool {
-            let before = i > 0 ? classAt(i - 1).0 : .other
-            return !isWord(before) && isWord(classAt(i + width).0)
+        /// Whether white space (spaces, tabs, at most one line break) starts at `k` and a word follows it: an
+        /// apostrophe after a final s just before `k` is then a possessive plural's, not a closing quote's.
+        private func wordFollows(from k: Int) -> Bool {
+            var j = k
+            var lineBreaks = 0
+            while j < bytes.count {
+                switch bytes[j] {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): j += 1
+                case UInt8(ascii: "\n"):
+                    lineBreaks += 1
+                    guard lineBreaks < 2 else { return false }
+                    j += 1
+                default:
+                    return j > k && isWord(classAt(j).0)
+                }
+            }
+            return false
+        }
+
+        /// Whether a quotation opens just before the token at `start`: a `‘`, or a `'` at the start of the text or
+        /// after an ASCII character that is neither a word character nor a joiner (a space, a bracket).
+        private func opensQuotation(at start: Int) -> Bool {
+            if start >= 3, bytes[start - 3] == 0xE2, bytes[start - 2] == 0x80, bytes[start - 1] == 0x98 { return true }
+            guard start >= 1, bytes[start - 1] == UInt8(ascii: "'") else { return false }
+            return start == 1 || table[Int(bytes[start - 2])] == Class.other.rawValue
+        }
+
+        /// Whether the token `start..<end` is `No` or `Nos` (any case) followed by a period, at most one space and
+        /// a digit: the abbreviation for "number", which keeps its period.
+        @inline(__always)
+        func isNumberAbbreviation(_ start: Int, _ end: Int) -> Bool {
+            guard end - start == 2 || end - start == 3, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."),
+                  ASCII.caseFolded(bytes[start]) == UInt8(ascii: "n"), ASCII.caseFolded(bytes[start + 1]) == UInt8(ascii: "o"),
+                  end - start == 2 || ASCII.caseFolded(bytes[start + 2]) == UInt8(ascii: "s") else { return false }
+            var k = end + 1
+            if bytes[k] == UInt8(ascii: " "), k + 1 < bytes.count { k += 1 }
+            return table[Int(bytes[k])] == Class.digit.rawValue
         }
 
         /// Extends a single letter over ".X.Y." so `U.S.` and `p.m.` stay one token.

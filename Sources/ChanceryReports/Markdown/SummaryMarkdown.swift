@@ -85,7 +85,7 @@ enum SummaryMarkdown {
         out += "- Tokens: Unicode NFC text, split at non-word characters by a UTF-8 byte scan; hyphenated compounds are one token; "
         out += "case folded for counting; routing headers and signatures are not counted.\n"
         out += "- Stopwords: \(e(options.stopwords.name)) (\(options.stopwords.words.count) words), left out of word counts and from the ends of phrases.\n"
-        out += "- Words inside editorial brackets: \(options.editorial == .include ? "counted" : "not counted").\n"
+        out += "- Words inside editorial brackets: \(Self.editorialText(options.editorial)).\n"
         out += "- Topic lexicon: \(e(options.lexicon.source)) (SHA-256 \(SHA256.hex(writing.lexiconBytes))), \(options.lexicon.topics.count) topics.\n"
         out += "- Phrases of \(options.ngrams.lowerBound) to \(options.ngrams.upperBound) words; phrases seen fewer than \(options.minimumNgramCount) times are left out of terms.csv.\n"
         out += "- Keyness: each year against all other documents, G² \(Self.correctionText(options.correction)), "
@@ -104,6 +104,15 @@ enum SummaryMarkdown {
             return count + "\(NumberText.integer(tokens)) tokens"
         }
         return side(keyness.targetDocuments, keyness.targetTokens) + " against " + side(keyness.referenceDocuments, keyness.referenceTokens)
+    }
+
+    /// Which bracket words were counted, in words.
+    static func editorialText(_ policy: EditorialPolicy) -> String {
+        switch policy {
+        case .insertions: "the translators' and editors' insertions, resolutions and readings counted; redaction notices, elisions, notes and marks such as sic not counted"
+        case .all: "all counted, redaction notices, elisions and notes included"
+        case .exclude: "not counted"
+        }
     }
 
     /// How G² was corrected, in words.

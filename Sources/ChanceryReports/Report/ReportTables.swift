@@ -13,7 +13,8 @@ public enum ReportTables {
             Column("archive_reference", .text), Column("source_url", .url), Column("format", .text),
             Column("tokens", .integer), Column("types", .integer), Column("file", .text),
             Column("date_text", .text), Column("date_source", .text), Column("sentences", .integer),
-            Column("redactions", .integer), Column("editorial_spans", .integer), Column("summary", .text),
+            Column("redactions", .integer), Column("elisions", .integer), Column("editorial_notes", .integer),
+            Column("editorial_spans", .integer), Column("summary", .text),
             Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
             Column("report", .text), Column("keywords", .text),
         ], items: Array(analysis.documents.indices), row: { index in
@@ -27,7 +28,8 @@ public enum ReportTables {
                 text(metadata.translator), text(metadata.archiveReference), metadata.sourceURL.map(Cell.url) ?? .empty,
                 .text(document.format.rawValue), .integer(report.tokens), .integer(report.types), .text(document.file),
                 text(document.date?.text), text(document.date?.provenance.rawValue), .integer(report.sentences),
-                .integer(document.redactionCount), .integer(document.editorialKinds.count), text(metadata.summary),
+                .integer(document.redactionCount), .integer(document.count(of: .elision)), .integer(document.count(of: .translatorNote)),
+                .integer(document.editorialKinds.count), text(metadata.summary),
                 text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
                 .text("documents/\(slugs[index]).md"), .text(analysis.keywords(of: index).map(\.term).joined(separator: "; ")),
             ]
