@@ -7,9 +7,10 @@ import ChanceryCorpus
 /// its page are written; a `KWICLine` is some two hundred bytes in memory (three
 /// pieces of text on the heap, the document's id and date repeated), and a
 /// document dense in topic hits has lines worth twice its text. Here a line is a
-/// few bytes of numbers and its three pieces of text, in batches of lines of one
-/// document (`KWICRecords`), each batch a record of a `RecordStore`: a document
-/// being analysed stores them as it makes them, from whichever thread analyses it.
+/// few bytes of numbers (topic, sentence, offset, the gaps beside the match) and
+/// its three pieces of text, in batches of lines of one document (`KWICRecords`),
+/// each batch a record of a `RecordStore`: a document being analysed stores them
+/// as it makes them, from whichever thread analyses it.
 /// The document's id and date are its analysis's when the lines are read back (so a
 /// document numbered as a repeat names its lines too), the topic's name the
 /// lexicon's.
@@ -39,14 +40,13 @@ final class KWICStore: @unchecked Sendable {
                     let topic = reader.integer()
                     guard only == nil || only == topic else {
                         for _ in 0..<3 { reader.position += reader.integer() }
-                        _ = reader.integer()
-                        _ = reader.integer()
+                        for _ in 0..<3 { _ = reader.integer() }
                         continue
                     }
                     let left = reader.string(), match = reader.string(), right = reader.string()
-                    let sentenceIndex = reader.integer(), offset = reader.integer()
+                    let sentenceIndex = reader.integer(), offset = reader.integer(), gaps = reader.integer()
                     try body(KWICLine(documentID: documentID, date: date, topic: topics[topic], left: left, match: match, right: right,
-                                      sentenceIndex: sentenceIndex, offset: offset))
+                                      sentenceIndex: sentenceIndex, offset: offset, gapBefore: gaps & 1 != 0, gapAfter: gaps & 2 != 0))
                 }
                 precondition(reader.position == bytes.count, "the KWIC lines of an analysis's temporary file do not read back whole")
             }
@@ -91,6 +91,8 @@ struct KWICRecords: Sendable {
         writer.string(line.right)
         writer.integer(line.sentenceIndex)
         writer.integer(line.offset)
+        // Whether whitespace stood before (1) and after (2) the match.
+        writer.integer((line.gapBefore ? 1 : 0) | (line.gapAfter ? 2 : 0))
         count += 1
         if writer.bytes.count >= batchBytes { storeBatch(keepingCapacity: true) }
     }

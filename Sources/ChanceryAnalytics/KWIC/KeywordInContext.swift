@@ -9,13 +9,17 @@ public struct KWICLine: Sendable, Hashable, Codable {
     public var left: String
     public var match: String
     public var right: String
-    /// Index of the sentence in the document body.
+    /// Index of the sentence in the document body, from 0 (outputs show `sentenceNumber`).
     public var sentenceIndex: Int
     /// UTF-8 offset of the match in the body.
     public var offset: Int
+    /// Whether whitespace came before the match in the body (`left` and `match` were apart there).
+    public var gapBefore: Bool
+    /// Whether whitespace came after the match in the body.
+    public var gapAfter: Bool
 
     public init(documentID: String, date: HistoricalDate?, topic: String, left: String, match: String, right: String,
-                sentenceIndex: Int, offset: Int) {
+                sentenceIndex: Int, offset: Int, gapBefore: Bool = true, gapAfter: Bool = true) {
         self.documentID = documentID
         self.date = date
         self.topic = topic
@@ -24,7 +28,21 @@ public struct KWICLine: Sendable, Hashable, Codable {
         self.right = right
         self.sentenceIndex = sentenceIndex
         self.offset = offset
+        self.gapBefore = gapBefore
+        self.gapAfter = gapAfter
     }
+
+    /// The sentence's number as outputs show it, counting from 1: the first sentence of the body is sentence 1.
+    public var sentenceNumber: Int { sentenceIndex + 1 }
+
+    /// `left` with the space that stood between it and the match, if one did (none when `left` is empty).
+    public var leftWithGap: String { gapBefore && !left.isEmpty ? left + " " : left }
+
+    /// `right` with the space that stood between the match and it, if one did (none when `right` is empty).
+    public var rightWithGap: String { gapAfter && !right.isEmpty ? " " + right : right }
+
+    /// The line as in the body, runs of whitespace shown as one space: `leftWithGap + match + rightWithGap`.
+    public var text: String { leftWithGap + match + rightWithGap }
 }
 
 /// Options for KWIC lines.
@@ -45,7 +63,10 @@ public struct KWICOptions: Sendable, Hashable, Codable {
 /// The context is the original text (punctuation, brackets and all) around
 /// the match, `window` tokens on each side, with runs of whitespace shown as
 /// one space. When the context reaches the sentence's edge, it runs to the
-/// edge, so the final stop and an opening quote are kept.
+/// edge, so the final stop and an opening quote are kept. Whether whitespace
+/// stood on either side of the match is recorded (`gapBefore`, `gapAfter`), so
+/// `trade "on` and `trade"on`, `[self-reliance]` and `[ self-reliance ]` are
+/// shown as written; no spacing is guessed from the characters.
 public enum KeywordInContext {
     public static func lines(_ matches: [PatternMatch], in document: TokenizedDocument, options: KWICOptions = KWICOptions(),
                              label: (PatternMatch) -> String) -> [KWICLine] {
@@ -100,7 +121,9 @@ public enum KeywordInContext {
                 left: document.document.collapsedText(at: leftOffset..<first.range.lowerBound),
                 match: document.document.collapsedText(at: first.range.lowerBound..<last.range.upperBound),
                 right: document.document.collapsedText(at: last.range.upperBound..<rightOffset),
-                sentenceIndex: first.sentence, offset: first.range.lowerBound))
+                sentenceIndex: first.sentence, offset: first.range.lowerBound,
+                gapBefore: document.document.isWhitespace(before: first.range.lowerBound),
+                gapAfter: document.document.isWhitespace(at: last.range.upperBound)))
         }
     }
 }

@@ -111,6 +111,22 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
+    /// Whether the character before UTF-8 offset `offset` of the body is whitespace (false at the start).
+    public func isWhitespace(before offset: Int) -> Bool {
+        let utf8 = body.utf8
+        guard offset > 0, offset <= utf8.count else { return false }
+        let end = utf8.index(utf8.startIndex, offsetBy: offset)
+        let scalars = body.unicodeScalars
+        return scalars[scalars.index(before: end)].properties.isWhitespace
+    }
+
+    /// Whether the character at UTF-8 offset `offset` of the body is whitespace (false at the end).
+    public func isWhitespace(at offset: Int) -> Bool {
+        let utf8 = body.utf8
+        guard offset >= 0, offset < utf8.count else { return false }
+        return body.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: offset)].properties.isWhitespace
+    }
+
     /// The text at UTF-8 offsets of the body.
     public func text(at range: Range<Int>) -> Substring {
         let utf8 = body.utf8

@@ -89,7 +89,7 @@ enum DocumentMarkdown {
             for topic in report.topicRows.map(\.topic) where report.hasKWICLines(topic: topic) {
                 out += "### \(e(topic))\n\n"
                 try report.forEachKWICLine(topic: topic) { line in
-                    out += "- \(kwicLine(line)) *(sentence \(line.sentenceIndex + 1))*\n"
+                    out += "- \(kwicLine(line)) *(sentence \(line.sentenceNumber))*\n"
                     if out.utf8.count >= pieceBytes { try handOver() }
                 }
                 out += "\n"
@@ -118,7 +118,6 @@ enum DocumentMarkdown {
         out += "[Back to the corpus summary](../summary.md)\n"
         try page.write(out)
     }
-
 
     /// An event's date in words, with what the bare date leaves out (Markdown, escaped): its modifier ("before
     /// 1962-10", "early 1962-12", "spring 1961"), its vagueness ("before 1962-12-07 (vague: “Recently”)": `PAST_REF`
@@ -191,13 +190,11 @@ enum DocumentMarkdown {
         }
     }
 
-    /// "left **match** right", without a space where the original had none (before a comma, after a bracket).
+    /// "left **match** right", with a space beside the match where the body had whitespace and none where it had
+    /// none (`trade "on`, `trade"on`, `[self-reliance]`): the line as written, the match in bold.
     static func kwicLine(_ line: KWICLine) -> String {
-        var out = MarkdownText.escape(line.left)
-        if !line.left.isEmpty, !line.left.hasSuffix("["), !line.left.hasSuffix("(") { out += " " }
-        out += "**\(MarkdownText.escape(line.match))**"
-        if let first = line.right.first, !",.;:!?)]'’\"”".contains(first) { out += " " }
-        return out + MarkdownText.escape(line.right)
+        MarkdownText.escape(line.left) + (line.gapBefore && !line.left.isEmpty ? " " : "") + "**\(MarkdownText.escape(line.match))**"
+            + (line.gapAfter && !line.right.isEmpty ? " " : "") + MarkdownText.escape(line.right)
     }
 
     /// The people and organizations the document names (`DocumentAnalysis.persons`: the edition's tags, then the

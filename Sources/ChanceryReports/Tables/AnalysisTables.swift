@@ -122,9 +122,12 @@ public enum AnalysisTables {
         Column("left", .text, alignRight: true), Column("match", .text), Column("right", .text), Column("sentence_index", .integer),
     ]
 
+    /// A KWIC line's cells. `left` ends with a space and `right` starts with one where the body had whitespace
+    /// beside the match, so `left + match + right` is the line as written (`KWICLine.text`); `sentence_index`
+    /// counts from 1, as every output numbers sentences.
     @Sendable private static func kwicCells(_ line: KWICLine) -> [Cell] {
-        [.text(line.documentID), date(line.date), precision(line.date), .text(line.topic), .text(line.left), .text(line.match),
-         .text(line.right), .integer(line.sentenceIndex)]
+        [.text(line.documentID), date(line.date), precision(line.date), .text(line.topic), .text(line.leftWithGap), .text(line.match),
+         .text(line.rightWithGap), .integer(line.sentenceNumber)]
     }
 
     public static func keywords(_ keywords: [DocumentKeyword], method: KeywordMethod) -> Table {
@@ -171,7 +174,7 @@ public enum AnalysisTables {
             .text(event.expression), .text(event.resolution.rawValue), .text(event.sentence), .text(event.actors.joined(separator: "; ")),
             .text(event.topics.joined(separator: "; ")), .text(event.kind.rawValue), .text(event.value), .text(event.modifier?.rawValue ?? ""),
             .boolean(event.isVague), .text(event.duration?.iso ?? ""), date(event.impliedStart),
-            .text(event.namedEvents.joined(separator: "; ")), event.sentenceIndex.map(Cell.integer) ?? .empty,
+            .text(event.namedEvents.joined(separator: "; ")), event.sentenceIndex.map { .integer($0 + 1) } ?? .empty,
             event.characterStart.map(Cell.integer) ?? .empty,
         ]
     }
