@@ -37,8 +37,8 @@ struct OutputOptions: ParsableArguments {
             let rows = try table.allRows()
             let columns = table.columns
             var text = TextTable.render([columns.map(\.name)] + rows.map { row in
-                row.enumerated().map { index, cell in Self.display(cell, scientific: index < columns.count && columns[index].scientific) }
-            })
+                row.enumerated().map { index, cell in Self.display(cell, column: index < columns.count ? columns[index] : nil) }
+            }, alignRight: columns.map(\.alignRight))
             if let totalRows, totalRows > rows.count {
                 text += "... \(NumberText.integer(totalRows - rows.count)) more rows (use --top N, --csv or --json)\n"
             }
@@ -46,14 +46,16 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// A cell for the terminal: decimals rounded (a scientific column's all in one notation), long text shortened.
-    private static func display(_ cell: Cell, scientific: Bool) -> String {
+    /// A cell for the terminal: decimals rounded (a scientific column's all in one notation), long text shortened
+    /// (a right-aligned column, a KWIC line's left context, loses its start, so that the words beside the match stay).
+    static func display(_ cell: Cell, column: Column?) -> String {
         switch cell {
-        case let .decimal(value) where scientific: return NumberText.scientific(value, places: 2)
+        case let .decimal(value) where column?.scientific == true: return NumberText.scientific(value, places: 2)
         case let .decimal(value): return NumberText.decimal(value, places: value.magnitude < 0.01 && value != 0 ? 6 : 3)
         case let .text(text):
             let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+            guard flat.count > 60 else { return flat }
+            return column?.alignRight == true ? "…" + String(flat.suffix(59)) : String(flat.prefix(59)) + "…"
         default: return cell.plainText
         }
     }

@@ -121,4 +121,26 @@ import Testing
             #expect(seed.status == 0 && seed.stderr.contains("TF-IDF is 0"))
         }
     }
+
+    /// In the terminal, a KWIC table reads as a concordance: the left context is right-aligned against the match
+    /// column (its start cut, not its end, when long), so every keyword stands in one column with its left
+    /// neighbour beside it.
+    @Test func kwicTableRightAlignsTheLeftContext() throws {
+        let table = try ChanceryProcess.run(["kwic", Self.demo, "aid", "--top", "100"])
+        let json = try ChanceryProcess.run(["kwic", Self.demo, "aid", "--top", "100", "--json"]).stdout
+        let cells = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        let match = try #require(header.range(of: "  match")).lowerBound
+        let column = header.distance(from: header.startIndex, to: match)
+        let rows = lines.dropFirst().filter { !$0.hasPrefix("...") }
+        #expect(rows.count == cells.count && cells.count > 20)
+        for (line, row) in zip(rows, cells) {
+            let text = row["left"] as? String ?? "", match = row["match"] as? String ?? ""
+            let left = text.count > 60 ? "…" + String(text.suffix(59)) : text
+            #expect(String(line.prefix(column)).hasSuffix(left), "\(line)")
+            #expect(String(line.dropFirst(column + 2).prefix(match.count)) == match, "\(line)")
+        }
+    }
 }
