@@ -19,7 +19,7 @@ public struct DocumentAnalysis: Sendable {
         }
     }
     public var tokens: Int
-    /// Distinct terms (0 unless `.statistics`, `.terms` or `.matrix` was asked for).
+    /// Distinct terms of every token, stopwords and left-out brackets too (0 unless `.statistics` was asked for).
     public var types: Int
     public var sentences: Int
     public var paragraphs: Int
