@@ -81,77 +81,87 @@ struct TermsCommand: ParsableCommand {
 
     func run() throws {
         let ngrams = try OptionRanges.ngramRange(ngram)
-        if collocates == nil, target == nil, reference == nil, by == nil {
-            // The corpus's terms: counted chunk by chunk on all cores, each body let go once counted.
-            var options = try counting.analysisOptions(parts: .terms, ngrams: ngrams)
-            (options.minimumTermCount, options.minimumNgramCount) = (minCount, minCount)
-            let analysis = try CorpusOptions.analyse(input.path, options: options)
-            try output.print(AnalysisTables.terms(analysis.terms, top: output.rowLimit), totalRows: analysis.terms.rows.count)
-            return try ExitStatus.finish(analysis)
-        }
-        // Collocations need each document's tokens in their sentences, and groups and keyness count phrases
-        // per group of documents: the corpus is loaded whole (Documentation/Architecture.md, "Data flow").
-        let corpus = try input.load()
-        let documents = corpus.tokenizedDocuments()
-        let options = try counting.termOptions(ngrams: ngrams)
-
         if let node = collocates {
+            // Collocations need each document's tokens in their sentences: the corpus is loaded whole.
+            let corpus = try input.load()
+            let options = try counting.termOptions(ngrams: ngrams)
             let result: Collocations
             do {
-                result = try Collocations(documents, node: node, window: window, minimumFrequency: minFreq,
+                result = try Collocations(corpus.tokenizedDocuments(), node: node, window: window, minimumFrequency: minFreq,
                                           stopwords: options.stopwords, editorial: options.editorial)
             } catch {
                 throw ValidationError(error.description)
             }
             try output.print(AnalysisTables.collocations(result, top: output.rowLimit), totalRows: result.rows.count)
-        } else if target != nil || reference != nil {
-            let keyness = try keyness(corpus: corpus, documents: documents, options: options)
+            return try ExitStatus.finish(corpus)
+        }
+        // Terms, terms per group and keyness are counted chunk by chunk on all cores, each body let go once counted.
+        var options = try counting.analysisOptions(parts: .terms, ngrams: ngrams)
+        (options.minimumTermCount, options.minimumNgramCount) = (minCount, minCount)
+        if target != nil || reference != nil {
+            let (keyness, analysis) = try keyness(options: options)
             try output.print(AnalysisTables.keyness([keyness], top: output.rowLimit), totalRows: keyness.rows.count)
-        } else if let by {
+            return try ExitStatus.finish(analysis)
+        }
+        if let by {
             let grouping: TermGrouping
             do { grouping = try TermGrouping(by) } catch { throw ValidationError(error.description) }
-            let grouped = GroupedTermFrequencies(documents, by: grouping, options: options, minimumCount: minCount)
+            options.parts = .groups
+            options.grouping = { document, _ in grouping.label(of: document) }
+            let analysis = try CorpusOptions.analyse(input.path, options: options)
+            let grouped = GroupedTermFrequencies(analysis.groups, by: grouping, options: try counting.termOptions(ngrams: ngrams), minimumCount: minCount)
             let total = grouped.groups.reduce(0) { $0 + min($1.frequencies.rows.count, output.rowLimit ?? .max) }
             try output.print(AnalysisTables.groupedTerms(grouped, top: output.rowLimit), totalRows: total)
+            return try ExitStatus.finish(analysis)
         }
-        try ExitStatus.finish(corpus)
+        let analysis = try CorpusOptions.analyse(input.path, options: options)
+        try output.print(AnalysisTables.terms(analysis.terms, top: output.rowLimit), totalRows: analysis.terms.rows.count)
+        try ExitStatus.finish(analysis)
     }
 
-    private func keyness(corpus: Corpus, documents: [TokenizedDocument], options: TermOptions) throws -> Keyness {
+    /// The target's terms against the rest of the corpus, or against the corpus at `--reference`: two groups of one
+    /// analysis (a topic target matches the lexicon in the same pass), or one group of each of two.
+    private func keyness(options: AnalysisOptions) throws -> (Keyness, CorpusAnalysis) {
         let selection = target.map(KeynessTarget.init)
-        var topicDocuments: Set<String> = []
+        var options = options
+        options.parts = .groups
         if case let .topic(name)? = selection {
             let lexicon = try lexiconOptions.load()
             guard lexicon.has(TopicKey(name)) else {
                 throw ValidationError("topic \"\(name)\" is not in the lexicon (topics: \(lexicon.topics.map(\.name).joined(separator: ", ")))")
             }
-            topicDocuments = TopicAnalysis(documents, lexicon: lexicon, editorial: options.editorial).documents(withTopic: TopicKey(name))
+            options.lexicon = lexicon
+            options.parts.insert(.topics)
         }
+        let rest: String? = reference == nil ? "reference" : nil
+        options.grouping = { document, topics in
+            let key = TopicKey.self
+            let inTarget = selection?.contains(document) { name in topics.contains { key.init(name).matches($0.topic) } } ?? true
+            return inTarget ? "target" : rest
+        }
+        let analysis = try CorpusOptions.analyse(input.path, options: options)
         if case let .documents(ids)? = selection {
-            let known = Set(corpus.documents.map(\.id))
+            let known = Set(analysis.documents.map(\.id))
             let unknown = ids.filter { !known.contains($0) }
             if !unknown.isEmpty {
                 throw ValidationError("--target: no document with id \(unknown.joined(separator: ", ")) (a target is a year, a month, a range, document ids or topic:NAME)")
             }
         }
-        var targetCounter = TermCounter(options: options)
-        var referenceCounter = TermCounter(options: options)
-        for document in documents {
-            let inTarget = selection?.contains(document.document) { document, _ in topicDocuments.contains(document.id) } ?? true
-            if inTarget {
-                targetCounter.add(document)
-            } else if reference == nil {
-                referenceCounter.add(document)
-            }
+        func counter(_ label: String, of analysis: CorpusAnalysis) -> TermCounter {
+            analysis.groups.first { $0.label == label }?.counter ?? TermCounter(options: analysis.groups.first?.counter.options ?? TermOptions())
         }
+        let targetCounter = counter("target", of: analysis)
+        var referenceCounter = counter("reference", of: analysis)
         if let reference {
-            let other = try CorpusOptions.load(reference)
-            for document in other.tokenizedDocuments() { referenceCounter.add(document) }
+            var other = options
+            other.parts = .groups
+            other.grouping = { _, _ in "reference" }
+            referenceCounter = counter("reference", of: try CorpusOptions.analyse(reference, options: other))
         }
         guard targetCounter.documents > 0 else { throw ValidationError("--target \(target ?? ""): no document matches") }
         guard referenceCounter.documents > 0 else { throw ValidationError("the reference is empty: every document is in the target") }
-        let label = target ?? corpus.root
-        return Keyness(target: targetCounter, reference: referenceCounter, label: label, correction: correction, minimumCount: minCount)
+        let label = target ?? analysis.root
+        return (Keyness(target: targetCounter, reference: referenceCounter, label: label, correction: correction, minimumCount: minCount), analysis)
     }
 }
 

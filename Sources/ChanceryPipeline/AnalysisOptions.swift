@@ -29,6 +29,10 @@ public struct AnalysisParts: OptionSet, Sendable {
     /// Each input file's size and SHA-256 as it was read (`inputs`), for a manifest.
     public static let digests = AnalysisParts(rawValue: 1 << 5)
 
+    /// Terms counted per group of documents (`groups`): one counter per label of `AnalysisOptions.grouping`.
+    /// Not in `all`: the report has no groups.
+    public static let groups = AnalysisParts(rawValue: 1 << 8)
+
     /// Everything: what a report writes.
     public static let all: AnalysisParts = [.statistics, .terms, .matrix, .keyness, .topics, .kwic, .timeline, .digests]
 }
@@ -55,6 +59,9 @@ public struct AnalysisOptions: Sendable {
     public var kwic = KWICOptions()
     public var keywordsPerDocument = 10
     public var gazetteer: EventGazetteer = .builtIn
+    /// The group of each document for `.groups`, from its record (its id as numbered: `a~2`) and its topic hits
+    /// (with `.topics`); nil leaves it out. `chancery terms --by year` groups by year, `--target` into a target and the rest.
+    public var grouping: (@Sendable (DocumentRecord, [TopicHitRow]) -> String?)?
     /// Files per chunk, for tests that check that the chunks do not change the results (nil: `CorpusAnalysis.chunkSize`).
     var chunkFiles: Int?
 

@@ -44,6 +44,9 @@ public struct CorpusAnalysis: Sendable {
     /// Topic hits per document; its `documents` list is left empty (the documents are in `documents`).
     public var topics: TopicAnalysis
     public var topicYears: [TopicPeriodRow]
+    /// Terms counted per group of documents (`.groups`, `AnalysisOptions.grouping`): each label with its counter,
+    /// in the order of the group's first document.
+    public var groups: [(label: String, counter: TermCounter)] = []
     /// The dated events of all documents (on disk for a large corpus: see `EventStore`).
     private let events: EventStore
     /// The record in `events` of each event in timeline order (see `Timeline`).
@@ -87,8 +90,8 @@ public struct CorpusAnalysis: Sendable {
         let files = listing.files
         self.options = options
         let parts = options.parts
-        // Without terms, words alone are counted, for the types of the statistics.
-        let termOptions = TermOptions(ngrams: parts.contains(.terms) ? options.ngrams : 1...1, stopwords: options.stopwords,
+        // Without terms or groups, words alone are counted, for the types of the statistics.
+        let termOptions = TermOptions(ngrams: parts.isDisjoint(with: [.terms, .groups]) ? 1...1 : options.ngrams, stopwords: options.stopwords,
                                       editorial: options.editorial, dropNumbers: options.dropNumbers)
         let tagger = TemporalTagger(gazetteer: options.gazetteer)
         let matcher = TopicMatcher(lexicon: options.lexicon, editorial: options.editorial)
@@ -103,6 +106,8 @@ public struct CorpusAnalysis: Sendable {
         let rows = DiskDocumentTerms()
         var entries = 0
         var leftOutTerms: Set<String> = []
+        var groupIndex: [String: Int] = [:]
+        var groups: [(label: String, counter: TermCounter)] = []
         // Each document's events and KWIC lines are stored on disk as they are made, from the thread that
         // analyses it; the events join the timeline, in document order, as each round is merged.
         let events = EventStore()
@@ -133,6 +138,18 @@ public struct CorpusAnalysis: Sendable {
                     var joining = result.analyses[first..<first + file.documents]
                     first += file.documents
                     warnings += ids.number(&joining, id: \.id, file: \.document.file)
+                    if parts.contains(.groups), let grouping = options.grouping {
+                        // Grouped once its id is numbered (`--by document`, `--target a~2`): each document's own counts join its group's.
+                        for (analysis, counts) in zip(joining, result.documentCounters[(first - file.documents)..<first]) {
+                            guard let label = grouping(analysis.document, analysis.topicRows) else { continue }
+                            if let index = groupIndex[label] {
+                                _ = groups[index].counter.merge(counts)
+                            } else {
+                                groupIndex[label] = groups.count
+                                groups.append((label, counts))
+                            }
+                        }
+                    }
                     for var analysis in joining {
                         events.append(analysis.eventRecords, owner: Int32(analyses.count))
                         // What is left of them is their sort keys, now in the store.
@@ -155,6 +172,7 @@ public struct CorpusAnalysis: Sendable {
         ]))
         sources = Corpus(root: root, documents: [], skipped: skipped, ignored: listing.ignored, warnings: warnings, files: files)
         self.inputs = inputs
+        self.groups = groups
         // Types only when asked for: of every token: the counter's words and the words only seen in brackets it left out.
         let types = counter.vocabulary.count + leftOutTerms.count { counter.vocabulary.id(of: $0) == nil }
         statistics = CorpusStatistics(documents: analyses.lazy.map(\.document), skipped: skipped, warnings: warnings,
@@ -211,6 +229,8 @@ public struct CorpusAnalysis: Sendable {
         var inputs: [ReadInput]
         /// Each file's warnings and the number of its documents (whose analyses follow those of the file before).
         var files: [(warnings: [InputError], documents: Int)]
+        /// Each document's own counts, in order (with `.groups`), to join its group once its id is numbered.
+        var documentCounters: [TermCounter]
         /// Terms of the tokens the editorial policy left out of `counter` (a redaction notice's "declassified"):
         /// the statistics' types are those of every token.
         var leftOutTerms: Set<String>
@@ -230,6 +250,7 @@ public struct CorpusAnalysis: Sendable {
         var inputs: [ReadInput] = []
         var cache = TopicMatcher.CandidateCache()
         var leftOutTerms: Set<String> = []
+        var documentCounters: [TermCounter] = []
         for file in files {
             var digest: (bytes: Int, sha256: String)?
             let result = parts.contains(.digests) ? DocumentReader.read(file) { digest = ($0.count, SHA256.hex($0)) } : DocumentReader.read(file)
@@ -259,10 +280,15 @@ public struct CorpusAnalysis: Sendable {
                 }
                 analyses.append(analyse(tokenized, types: types ?? 0, matcher: matcher, cache: &cache, tagger: tagger, options: options,
                                        stores: stores))
+                if parts.contains(.groups) {
+                    var own = TermCounter(options: termOptions)
+                    own.add(tokenized)
+                    documentCounters.append(own)
+                }
             }
         }
         return ChunkResult(analyses: analyses, counter: counter, rows: rows, skipped: skipped, inputs: inputs, files: yields,
-                           leftOutTerms: leftOutTerms)
+                           documentCounters: documentCounters, leftOutTerms: leftOutTerms)
     }
 
     /// One document's results (the parts asked for); `types` as counted.

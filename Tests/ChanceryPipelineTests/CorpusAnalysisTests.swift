@@ -111,6 +111,62 @@ import Testing
         #expect(first == nil, "\(label): \(String(describing: first))")
     }
 
+    /// `chancery terms --by` and `--target` count per group of documents in the analysis (`.groups`): each group's
+    /// terms are those of its documents counted in one counter, grouped by the numbered ids (`a~2` is its own
+    /// group), and a target's keyness against the rest is that of the target's and the rest's counters.
+    @Test func groupsAreTheirDocumentsCountedTogether() throws {
+        var paths = [TestData.demoCorpus.path]
+        if TestData.sharedIsPresent { paths.append(TestData.sharedCorpora.path) }
+        let folder = try TestData.temporaryFolder("chancery-groups")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Aid talks\n\nMoscow, 12 March 1962\n\nThe delegation asked for aid and credits.".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "Aid talks again\n\nMoscow, 14 March 1963\n\nThe delegation asked for more aid, and aid again.".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        paths.append(folder.path)
+        for path in paths {
+            let documents = try Corpus.load(path).tokenizedDocuments()
+            for grouping in [TermGrouping.year, .document, .language, .field("format")] {
+                var options = AnalysisOptions(parts: .groups)
+                options.ngrams = 1...2
+                options.grouping = { document, _ in grouping.label(of: document) }
+                let analysis = CorpusAnalysis(try InputFiles.list(path), root: path, options: options)
+                let grouped = GroupedTermFrequencies(analysis.groups, by: grouping, options: TermOptions(ngrams: 1...2))
+                let expected = GroupedTermFrequencies(documents, by: grouping, options: TermOptions(ngrams: 1...2))
+                #expect(grouped.groups.map(\.label) == expected.groups.map(\.label), "\(path) \(grouping)")
+                for (group, other) in zip(grouped.groups, expected.groups) {
+                    Self.expectSame(group.frequencies.rows, other.frequencies.rows, "\(path) \(grouping) \(group.label)")
+                }
+            }
+            // Keyness of a target (the first year, the documents with a topic, one document) against the rest.
+            guard path != folder.path else { continue }
+            let years = Set(documents.compactMap { $0.document.date?.value.year }).sorted()
+            let lexicon = Self.lexicon
+            let topicDocuments = TopicAnalysis(documents, lexicon: lexicon).documents(withTopic: TopicKey("aid"))
+            for target in [KeynessTarget(String(years[0])), .topic("aid"), .documents([documents.last!.document.id])] {
+                var options = AnalysisOptions(lexicon: lexicon, parts: [.groups, .topics])
+                options.ngrams = 1...1
+                options.grouping = { document, topics in
+                    target.contains(document) { name in topics.contains { TopicKey(name).matches($0.topic) } } ? "target" : "reference"
+                }
+                let analysis = CorpusAnalysis(try InputFiles.list(path), root: path, options: options)
+                var inTarget = TermCounter(options: TermOptions()), rest = TermCounter(options: TermOptions())
+                for document in documents {
+                    if target.contains(document.document, hasTopic: { _, _ in topicDocuments.contains(document.document.id) }) {
+                        inTarget.add(document)
+                    } else {
+                        rest.add(document)
+                    }
+                }
+                let counters = Dictionary(uniqueKeysWithValues: analysis.groups.map { ($0.label, $0.counter) })
+                let keyness = Keyness(target: try #require(counters["target"]), reference: try #require(counters["reference"]), label: "t")
+                let expected = Keyness(target: inTarget, reference: rest, label: "t")
+                #expect(keyness.rows.count == expected.rows.count && !keyness.rows.isEmpty, "\(path) \(target)")
+                let first = zip(keyness.rows, expected.rows).first { $0 != $1 }
+                #expect(first == nil, "\(path) \(target): \(String(describing: first))")
+                #expect(keyness.targetTokens == expected.targetTokens && keyness.referenceTokens == expected.referenceTokens)
+            }
+        }
+    }
+
     /// However the files are cut into chunks, the counts are the same: the merge of chunks' counters loses and
     /// doubles nothing (`stats` cuts larger chunks than the report).
     @Test func chunksDoNotChangeTheCounts() throws {

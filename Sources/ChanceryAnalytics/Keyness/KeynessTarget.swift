@@ -35,14 +35,23 @@ public enum KeynessTarget: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether a document belongs to the target; `hasTopic` answers for `topic:` targets.
     public func contains(_ document: Document, hasTopic: (Document, String) -> Bool = { _, _ in false }) -> Bool {
+        contains(id: document.id, date: document.date) { hasTopic(document, $0) }
+    }
+
+    /// Whether a document of this record belongs to the target; `hasTopic` answers for `topic:` targets.
+    public func contains(_ document: DocumentRecord, hasTopic: (String) -> Bool = { _ in false }) -> Bool {
+        contains(id: document.id, date: document.date, hasTopic: hasTopic)
+    }
+
+    private func contains(id: String, date: DocumentDate?, hasTopic: (String) -> Bool) -> Bool {
         switch self {
         case let .period(from, to):
-            guard let date = document.date?.value else { return false }
+            guard let date = date?.value else { return false }
             return date.firstDay >= from.firstDay && date.lastDay <= to.lastDay
         case let .documents(ids):
-            return ids.contains(document.id)
+            return ids.contains(id)
         case let .topic(name):
-            return hasTopic(document, name)
+            return hasTopic(name)
         }
     }
 }

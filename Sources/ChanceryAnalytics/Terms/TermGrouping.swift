@@ -97,8 +97,6 @@ public struct GroupedTermFrequencies: Sendable {
     public var groups: [(label: String, frequencies: TermFrequencies)]
 
     public init(_ documents: [TokenizedDocument], by grouping: TermGrouping, options: TermOptions, minimumCount: Int = 1) {
-        self.grouping = grouping
-        self.options = options
         var counters: [String: TermCounter] = [:]
         var order: [String] = []
         for document in documents {
@@ -106,9 +104,18 @@ public struct GroupedTermFrequencies: Sendable {
             if counters[label] == nil { order.append(label) }
             counters[label, default: TermCounter(options: options)].add(document)
         }
+        self.init(order.map { ($0, counters[$0]!) }, by: grouping, options: options, minimumCount: minimumCount)
+    }
+
+    /// The frequencies of groups already counted (`CorpusAnalysis.groups`), each group's label and counter in the
+    /// order of its first document.
+    public init(_ counted: [(label: String, counter: TermCounter)], by grouping: TermGrouping, options: TermOptions, minimumCount: Int = 1) {
+        self.grouping = grouping
+        self.options = options
+        var counted = counted
         // Documents keep corpus order; other groups sort by label (years and months sort as text).
-        if grouping != .document { order.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-        groups = order.map { ($0, TermFrequencies(counters[$0]!, minimumCount: minimumCount)) }
+        if grouping != .document { counted.sort { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) } }
+        groups = counted.map { ($0.label, TermFrequencies($0.counter, minimumCount: minimumCount)) }
     }
 
     /// Long-format rows: each group's terms by count.
