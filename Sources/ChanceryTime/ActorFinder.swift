@@ -243,6 +243,12 @@ struct ActorFinder {
         // The first word of a quotation is capitalized as a sentence's is: “Recognizing that ...”, “Discussion.”
         if k >= 2, bytes[k] == 0x9C, bytes[k - 1] == 0x80, bytes[k - 2] == 0xE2 { return true }
         if bytes[k] == UInt8(ascii: "\""), k == 0 || [0x20, 0x0A, 0x09, UInt8(ascii: "(")].contains(bytes[k - 1]) { return true }
+        // A parenthesis that opens a sentence of its own: "... in our hands. (Incidentally the ...", "(Reporter absent ...)".
+        if bytes[k] == UInt8(ascii: "(") {
+            var j = k - 1
+            while j >= 0, bytes[j] == 0x20 || bytes[j] == 0x09 { j -= 1 }
+            if j < 0 || [0x0A, UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(bytes[j]) { return true }
+        }
         // After ". ", "? ", "! " or ": " where the sentence splitter saw no end ("(as in Korea). Therefore"), but not
         // after a title or an initial ("Mr. Kim", "U. Alexis Johnson").
         if [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(bytes[k]) { return true }
@@ -251,6 +257,8 @@ struct ActorFinder {
             while w >= 0, ASCII.isLetter(bytes[w]) { w -= 1 }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[(w + 1)..<k]), as: UTF8.self).lowercased()
             if word.count > 1, !abbreviatedTitles.contains(word), !(w >= 0 && bytes[w] == UInt8(ascii: ".")) { return true }
+            // A sentence that ends in a bracket or parenthesis: "e [f]. Finally", "(as agreed). Therefore".
+            if word.isEmpty, w >= 0, bytes[w] == UInt8(ascii: "]") || bytes[w] == UInt8(ascii: ")") { return true }
         }
         // "2." or "(b)" or "b)" opening the line.
         var end = k
@@ -258,13 +266,14 @@ struct ActorFinder {
         var start = end
         while start >= 0, start > end - 3, (0x30...0x39).contains(bytes[start]) || (0x61...0x7A).contains(bytes[start]) { start -= 1 }
         guard start < end else { return false }
-        if start >= 0, bytes[start] == UInt8(ascii: "(") { start -= 1 }
+        // "(11) Consult": an item marker in parentheses, wherever it stands.
+        if start >= 0, bytes[start] == UInt8(ascii: "("), bytes[end + 1] == UInt8(ascii: ")") { return true }
         let inline = start >= 0 && (bytes[start] == 0x20 || bytes[start] == 0x09)
         while start >= 0, bytes[start] == 0x20 || bytes[start] == 0x09 { start -= 1 }
         if start < 0 || bytes[start] == 0x0A { return true }
         // An item marker inside a paragraph after a clause's end, "...: (a) None of", "; (10) Complete", ". c. Elimination":
         // a lower-case letter or a number, so that an initial ("U. Alexis Johnson") is not taken for one.
-        return inline && [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(bytes[start])
+        return inline && [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "]")].contains(bytes[start])
     }
 
     /// The lines of `bytes` that read as headings: up to 12 words, none in lower case but joining words ("The Problem",
@@ -409,7 +418,7 @@ struct ActorFinder {
         "sending", "reference", "ref", "subject", "info", "priority", "chicom", "chicoms", "chirep", "usg",
         "fonoff", "fonmin", "primin", "govt", "self", "self-reliance", "ibid", "confidential", "secret", "unclassified", "page", "following", "recommend", "comment", "summary", "begin", "end", "quote", "unquote",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they",
-        "secnog", "secnogs", "fyi", "re", "christmas", "easter",
+        "secnog", "secnogs", "fyi", "re", "christmas", "easter", "chinat", "chinats", "commie", "commies",
     ]
 
     static let titles: Set<String> = [

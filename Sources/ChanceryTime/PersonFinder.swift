@@ -174,8 +174,9 @@ public enum PersonFinder {
         if words.allSatisfy({ isTitle($0) || ActorFinder.isAdjective($0) || nationalities.contains($0) }) {
             return nil
         }
-        // A place, or places joined by hyphens ("United States-Outer Mongolia", "US-GRC"), or a river, an island.
-        let joined = words.joined(separator: " ")
+        // A place, or places joined by hyphens ("United States-Outer Mongolia", "US-GRC"), or a river, an island; a
+        // plural's apostrophe is no part of it ("the United States’ sacrifice").
+        let joined = words.joined(separator: " ").trimmingCharacters(in: ["'", "’"])
         // "Eastern Europe", "Communist China": a place after adjectives.
         if let place = words.firstIndex(where: { !ActorFinder.isAdjective($0) && !nationalities.contains($0) }),
            place > 0, places.contains(words[place...].joined(separator: " ")) {
@@ -299,7 +300,7 @@ public enum PersonFinder {
         "commonwealth", "north", "south", "east", "west", "northern", "southern", "asians", "europeans", "arab", "arabs",
         "turkish", "greek", "dutch", "belgian", "swiss", "swedish", "norwegian", "danish", "spanish", "portuguese",
         "canadian", "australian", "indonesian", "philippine", "malayan", "cambodian", "tibetan", "taiwanese", "formosan",
-        "sino", "outer", "inner", "yuans",
+        "sino", "outer", "inner", "yuans", "far", "near", "middle",
     ]
 
     static let organizationWords: Set<String> = [
