@@ -110,8 +110,8 @@ struct ActorFinder {
                 var titled = false
                 while let first = words.first, Self.titles.contains(first.lowercased()) || Self.abbreviatedTitles.contains(first.lowercased()), words.count > 1,
                       !words.dropFirst().allSatisfy({ Self.titles.contains($0.lowercased()) || Self.adjectives.contains($0.lowercased()) }) {
-                    words.removeFirst()
-                    titled = true
+                    // A person's title ("Adm", "Ambassador"), not a qualifier of an office ("Foreign Trade", "Vice ...").
+                    titled = !Self.qualifyingTitles.contains(words.removeFirst().lowercased())
                 }
                 guard !words.isEmpty else { return }
                 if titled { actors.titled.insert(words.joined(separator: " ")) }
@@ -278,7 +278,7 @@ struct ActorFinder {
 
     /// The lines of `bytes` that read as headings: up to 12 words, none in lower case but joining words ("The Problem",
     /// "Policy Toward Japan", "Preamble:"), some letter in lower case (a line in capitals opens a FRUS document and
-    /// names people), and no sentence end. A word there is capitalized as a heading's, as at a sentence's start.
+    /// names people), no comma, title or initial (a participant list's line names a person), and no sentence end. A word there is capitalized as a heading's, as at a sentence's start.
     static func headingLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
@@ -295,7 +295,18 @@ struct ActorFinder {
         guard let last = line.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
         if [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ",")].contains(line[last]) { return false }
         let words = line[...last].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
-        guard (1...12).contains(words.count), line.contains(where: { (0x61...0x7A).contains($0) }) else { return false }
+        guard (1...12).contains(words.count), line.contains(where: { (0x61...0x7A).contains($0) }),
+              !line.contains(UInt8(ascii: ",")) else { return false }
+        // A participant list's line is no heading: "Ambassador Adlai E. Stevenson", "Mr. John Russell", "Governor Williams",
+        // "The Honorable Peter Ramsbotham".
+        if words.contains(where: { word in
+            let text = String(decoding: word, as: UTF8.self)
+            let bare = text.lowercased().trimmingCharacters(in: ["."])
+            return titles.contains(bare) || abbreviatedTitles.contains(bare) || ["honorable", "honourable", "hon", "lord", "lady", "excellency"].contains(bare)
+                || (text.hasSuffix(".") && text.dropLast().allSatisfy { $0.isUppercase || $0 == "." })
+        }) {
+            return false
+        }
         return words.allSatisfy { word in
             guard let first = word.first(where: { !($0 == UInt8(ascii: "(") || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == UInt8(ascii: "\"")) }) else { return true }
             if !(0x61...0x7A).contains(first) { return true }
@@ -427,6 +438,12 @@ struct ActorFinder {
         "director", "chief", "commander", "admiral", "colonel", "king", "queen", "prince", "emperor", "envoy",
         "chargé", "attaché", "first", "second", "third", "under", "assistant", "acting", "sir", "madame", "leader",
         "section", "governor", "senator", "captain", "major", "lieutenant", "sergeant", "commissioner", "high",
+    ]
+
+    /// Title words that qualify an office rather than name a person's rank: "Foreign" in "Foreign Trade".
+    static let qualifyingTitles: Set<String> = [
+        "foreign", "vice", "deputy", "prime", "first", "second", "third", "under", "assistant", "acting", "section",
+        "high", "chief", "leader",
     ]
 
     static let abbreviatedTitles: Set<String> = [

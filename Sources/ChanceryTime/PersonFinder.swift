@@ -150,9 +150,12 @@ public enum PersonFinder {
             words.removeFirst()
         }
         // "Japanese Prime Minister Yoshida": a nationality before a title goes with it.
+        // Not "Korean Foreign Office", "Korean Ministry of Foreign Trade": what follows the titles is an institution.
         if words.count > 2, ActorFinder.isAdjective(words[0]), isTitle(words[1].lowercased()) {
-            words.removeFirst()
-            while words.count > 1, isTitle(words[0].lowercased()) { words.removeFirst() }
+            let rest = words.dropFirst().drop { isTitle($0.lowercased()) }
+            if !rest.isEmpty, !rest.contains(where: { ["of", "for", "and"].contains($0.lowercased()) || organizationWords.contains($0.lowercased()) || ActorFinder.institutions.contains($0.lowercased()) }) {
+                words = Array(rest)
+            }
         }
         guard let first = words.first else { return nil }
         if words.count == 1, lowercase.contains(first.lowercased()) { return nil }
@@ -311,6 +314,7 @@ public enum PersonFinder {
         "corps", "guard", "police", "court", "times", "post", "herald", "staff", "chiefs", "board", "yuan", "kuomintang",
         "kmt", "pathet", "youth", "league", "affairs", "society", "foundation", "institute", "bureau", "office", "council",
         "diet", "marines", "fleet", "bloc", "observatory", "cross", "dept", "agency", "legislature", "assembly", "branch",
+        "library", "archives",
     ]
 
     /// Places that read as capitalized names: countries, capitals and regions of the cables' world.

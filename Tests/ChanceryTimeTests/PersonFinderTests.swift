@@ -147,4 +147,30 @@ import Testing
         let found = Self.persons("The ChiNats and the Commie press praised the Far Eastern policy of Mr. Oda.")
         #expect(found == ["Oda"], "\(found)")
     }
+
+    /// Guards the heading rule: a participant list's lines (a title, an initial or a comma on the line) are no headings,
+    /// and a nationality before an institution stays with it. Both broke in the first version of the rules
+    /// (../shared/corpora/frus-dev-wilsonfmt lost "Adlai E. Stevenson", the demo's "Korean Foreign Office" became "Office").
+    @Test func participantLinesAreNoHeadingsAndANationalityStaysWithAnInstitution() {
+        let all = PersonFinder.persons(in: Self.document("""
+            Participants
+
+            Ambassador Adlai E. Stevenson
+
+            The Honorable Peter Quill
+
+            Mr. John Russell
+
+            Denis A. Greenhill, Counselor
+
+            The talks began at the Korean Foreign Office and went on in the Kennedy Library.
+            """))
+        let persons = all.filter { $0.kind == .person }.map(\.name)
+        for name in ["Adlai E. Stevenson", "Peter Quill", "John Russell", "Greenhill"] {
+            #expect(persons.contains(name), "\(name) in \(persons)")
+        }
+        #expect(all.contains { $0.name == "Korean Foreign Office" && $0.kind == .organization }, "\(all)")
+        #expect(all.contains { $0.name == "Kennedy Library" && $0.kind == .organization }, "\(all)")
+        #expect(!persons.contains("Office") && !persons.contains("Library") && !persons.contains("Kennedy Library"), "\(persons)")
+    }
 }
