@@ -25,20 +25,29 @@ struct ActorFinder {
     /// Terms the document capitalizes somewhere other than a sentence's first word.
     private let namesInside: Set<String>
 
+    /// Lines that read as headings (`headingLines`), in text order.
+    private let headings: [Range<Int>]
+
     init(_ document: TokenizedDocument) {
         self.document = document
         var names: Set<String> = []
         var body = document.document.body
+        var headings: [Range<Int>] = []
         body.withUTF8 { bytes in
+            headings = Self.headingLines(bytes)
+            var walk = RangeWalk(headings)
+            var steps = 0
             var previousSentence = -1
             for token in document.tokens {
                 defer { previousSentence = token.sentence }
-                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]),
+                let inHeading = walk.contains(token.range.lowerBound, &steps)
+                guard token.sentence == previousSentence, ASCII.isUppercase(bytes[token.range.lowerBound]), !inHeading,
                       !Self.opensClause(bytes, at: token.range.lowerBound) else { continue }
                 names.insert(Tokenizer.term(bytes, token.range))
             }
         }
         namesInside = names
+        self.headings = headings
     }
 
     /// The actors of sentence `index`, skipping tokens inside the given ranges (the temporal expressions).
@@ -58,9 +67,11 @@ struct ActorFinder {
         names(inSentence: index, excluding: excluded, steps: &steps).names
     }
 
-    /// The names of sentence `index`, each with the number of times the sentence names it (`PersonFinder`).
-    func namesWithCounts(inSentence index: Int, steps: inout Int) -> [(name: String, count: Int)] {
-        names(inSentence: index, excluding: [], steps: &steps).namesWithCounts
+    /// The names of sentence `index`, each with the number of times the sentence names it and whether a title came
+    /// before it at least once ("Adm Felt": a name, though the document also writes "felt") (`PersonFinder`).
+    func namesWithCounts(inSentence index: Int, steps: inout Int) -> [(name: String, count: Int, titled: Bool)] {
+        let list = names(inSentence: index, excluding: [], steps: &steps)
+        return list.namesWithCounts.map { ($0.name, $0.count, list.titled.contains($0.name)) }
     }
 
     private func names(inSentence index: Int, excluding excluded: [Range<Int>], steps: inout Int) -> NameList {
@@ -96,11 +107,14 @@ struct ActorFinder {
                        Self.titles.contains(cut.lowercased()) { return }
                     words[words.count - 1] = cut
                 }
+                var titled = false
                 while let first = words.first, Self.titles.contains(first.lowercased()) || Self.abbreviatedTitles.contains(first.lowercased()), words.count > 1,
                       !words.dropFirst().allSatisfy({ Self.titles.contains($0.lowercased()) || Self.adjectives.contains($0.lowercased()) }) {
-                    words.removeFirst()
+                    // A person's title ("Adm", "Ambassador"), not a qualifier of an office ("Foreign Trade", "Vice ...").
+                    titled = !Self.qualifyingTitles.contains(words.removeFirst().lowercased())
                 }
                 guard !words.isEmpty else { return }
+                if titled { actors.titled.insert(words.joined(separator: " ")) }
                 if words.count == 1, Self.isAdjective(words[0]) { return }
                 // A trailing adjective belongs to the noun after it ("North Korean military").
                 if let last = words.last, Self.isAdjective(last), words.allSatisfy({ Self.isAdjective($0) || ["north", "south", "east", "west"].contains($0.lowercased()) }) { return }
@@ -117,7 +131,8 @@ struct ActorFinder {
                     let to = Self.firstIndex(in: from..<tokens.endIndex) { tokens[$0].range.upperBound > k }
                     let inner = tokens[from..<max(from, to)]
                     steps += 2
-                    if (1...6).contains(inner.count), ASCII.isUppercase(bytes[inner[inner.startIndex].range.lowerBound]),
+                    // One quoted word is a word like any other (“Discussion.”, a heading cited); a title of words is one name.
+                    if (2...6).contains(inner.count), ASCII.isUppercase(bytes[inner[inner.startIndex].range.lowerBound]),
                        inner.allSatisfy({ ASCII.isUppercase(bytes[$0.range.lowerBound]) || ["and", "of", "the", "for"].contains(Tokenizer.term(bytes, $0.range)) }) {
                         let range = inner[inner.startIndex].range.lowerBound..<inner[inner.endIndex - 1].range.upperBound
                         quoted.append(range)
@@ -134,6 +149,8 @@ struct ActorFinder {
             var quotedWalk = RangeWalk(quoted)
             var excludedWalk = RangeWalk(excluded)
             let firstSpan = Self.firstIndex(in: spans.indices) { spans[$0].range.upperBound > sentence.lowerBound }
+            let firstHeading = Self.firstIndex(in: headings.indices) { headings[$0].upperBound > sentence.lowerBound }
+            var headingWalk = RangeWalk(headings[firstHeading...].prefix { $0.lowerBound < sentence.upperBound })
             var resolutionWalk = RangeWalk(spans[firstSpan...].lazy.prefix { $0.range.lowerBound < sentence.upperBound }
                 .filter { $0.kind == .resolution }.map(\.range))
             var previous: Token?
@@ -152,7 +169,8 @@ struct ActorFinder {
                 let inExpression = excludedWalk.contains(token.range.lowerBound, &steps)
                 let inResolution = resolutionWalk.contains(token.range.lowerBound, &steps)
                 let term = Tokenizer.term(bytes, token.range)
-                let first = token.range.lowerBound == sentence.lowerBound || Self.opensClause(bytes, at: token.range.lowerBound)
+                let inHeading = headingWalk.contains(token.range.lowerBound, &steps)
+                let first = token.range.lowerBound == sentence.lowerBound || inHeading || Self.opensClause(bytes, at: token.range.lowerBound)
                 var capitalized = ASCII.isUppercase(bytes[token.range.lowerBound]) && !token.isNumeric
                 if capitalized, Self.stopwords.contains(term) || Self.notNames.contains(term) || MonthNames.number(of: term) != nil && term.count > 2 { capitalized = false }
                 // "Kim's view ..." opens a sentence: Kim is a name when the document writes "Kim" inside a sentence.
@@ -222,6 +240,15 @@ struct ActorFinder {
         var k = offset - 1
         while k >= 0, bytes[k] == 0x20 || bytes[k] == 0x09 { k -= 1 }
         if k < 0 || bytes[k] == 0x0A { return true }
+        // The first word of a quotation is capitalized as a sentence's is: “Recognizing that ...”, “Discussion.”
+        if k >= 2, bytes[k] == 0x9C, bytes[k - 1] == 0x80, bytes[k - 2] == 0xE2 { return true }
+        if bytes[k] == UInt8(ascii: "\""), k == 0 || [0x20, 0x0A, 0x09, UInt8(ascii: "(")].contains(bytes[k - 1]) { return true }
+        // A parenthesis that opens a sentence of its own: "... in our hands. (Incidentally the ...", "(Reporter absent ...)".
+        if bytes[k] == UInt8(ascii: "(") {
+            var j = k - 1
+            while j >= 0, bytes[j] == 0x20 || bytes[j] == 0x09 { j -= 1 }
+            if j < 0 || [0x0A, UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(bytes[j]) { return true }
+        }
         // After ". ", "? ", "! " or ": " where the sentence splitter saw no end ("(as in Korea). Therefore"), but not
         // after a title or an initial ("Mr. Kim", "U. Alexis Johnson").
         if [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(bytes[k]) { return true }
@@ -230,6 +257,8 @@ struct ActorFinder {
             while w >= 0, ASCII.isLetter(bytes[w]) { w -= 1 }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[(w + 1)..<k]), as: UTF8.self).lowercased()
             if word.count > 1, !abbreviatedTitles.contains(word), !(w >= 0 && bytes[w] == UInt8(ascii: ".")) { return true }
+            // A sentence that ends in a bracket or parenthesis: "e [f]. Finally", "(as agreed). Therefore".
+            if word.isEmpty, w >= 0, bytes[w] == UInt8(ascii: "]") || bytes[w] == UInt8(ascii: ")") { return true }
         }
         // "2." or "(b)" or "b)" opening the line.
         var end = k
@@ -237,10 +266,58 @@ struct ActorFinder {
         var start = end
         while start >= 0, start > end - 3, (0x30...0x39).contains(bytes[start]) || (0x61...0x7A).contains(bytes[start]) { start -= 1 }
         guard start < end else { return false }
-        if start >= 0, bytes[start] == UInt8(ascii: "(") { start -= 1 }
+        // "(11) Consult": an item marker in parentheses, wherever it stands.
+        if start >= 0, bytes[start] == UInt8(ascii: "("), bytes[end + 1] == UInt8(ascii: ")") { return true }
+        let inline = start >= 0 && (bytes[start] == 0x20 || bytes[start] == 0x09)
         while start >= 0, bytes[start] == 0x20 || bytes[start] == 0x09 { start -= 1 }
-        return start < 0 || bytes[start] == 0x0A
+        if start < 0 || bytes[start] == 0x0A { return true }
+        // An item marker inside a paragraph after a clause's end, "...: (a) None of", "; (10) Complete", ". c. Elimination":
+        // a lower-case letter or a number, so that an initial ("U. Alexis Johnson") is not taken for one.
+        return inline && [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "]")].contains(bytes[start])
     }
+
+    /// The lines of `bytes` that read as headings: up to 12 words, none in lower case but joining words ("The Problem",
+    /// "Policy Toward Japan", "Preamble:"), some letter in lower case (a line in capitals opens a FRUS document and
+    /// names people), no comma, title or initial (a participant list's line names a person), and no sentence end. A word there is capitalized as a heading's, as at a sentence's start.
+    static func headingLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if isHeading(bytes[start..<end]) { lines.append(start..<end) }
+            start = end + 1
+        }
+        return lines
+    }
+
+    private static func isHeading(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let last = line.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
+        if [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ",")].contains(line[last]) { return false }
+        let words = line[...last].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        guard (1...12).contains(words.count), line.contains(where: { (0x61...0x7A).contains($0) }),
+              !line.contains(UInt8(ascii: ",")) else { return false }
+        // A participant list's line is no heading: "Ambassador Adlai E. Stevenson", "Mr. John Russell", "Governor Williams",
+        // "The Honorable Peter Ramsbotham".
+        if words.contains(where: { word in
+            let text = String(decoding: word, as: UTF8.self)
+            let bare = text.lowercased().trimmingCharacters(in: ["."])
+            return titles.contains(bare) || abbreviatedTitles.contains(bare) || ["honorable", "honourable", "hon", "lord", "lady", "excellency"].contains(bare)
+                || (text.hasSuffix(".") && text.dropLast().allSatisfy { $0.isUppercase || $0 == "." })
+        }) {
+            return false
+        }
+        return words.allSatisfy { word in
+            guard let first = word.first(where: { !($0 == UInt8(ascii: "(") || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == UInt8(ascii: "\"")) }) else { return true }
+            if !(0x61...0x7A).contains(first) { return true }
+            return headingJoiners.contains(String(decoding: word, as: UTF8.self).lowercased())
+        }
+    }
+
+    static let headingJoiners: Set<String> = [
+        "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "toward",
+        "towards", "with", "vs", "versus", "concerning", "regarding",
+    ]
 
     /// "Kim's" → "Kim", "Workers’" stays (a plural's apostrophe is no possessive of a name); nil when not possessive.
     static func possessiveStem(_ word: String) -> String? {
@@ -291,6 +368,8 @@ struct ActorFinder {
         private var position: [String: Int] = [:]
         /// Names present by their last word ("Pak Geum-cheol" under "Geum-cheol").
         private var byLastWord: [Substring: [Int]] = [:]
+        /// Names that followed a title at least once ("Adm Felt" gives "Felt").
+        var titled: Set<String> = []
         /// Names present that are a title alone ("Premier"), in order; those removed since are skipped.
         private var titlePositions: [Int] = []
         private var firstTitlePosition = 0
@@ -350,6 +429,7 @@ struct ActorFinder {
         "sending", "reference", "ref", "subject", "info", "priority", "chicom", "chicoms", "chirep", "usg",
         "fonoff", "fonmin", "primin", "govt", "self", "self-reliance", "ibid", "confidential", "secret", "unclassified", "page", "following", "recommend", "comment", "summary", "begin", "end", "quote", "unquote",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they",
+        "secnog", "secnogs", "fyi", "re", "christmas", "easter", "chinat", "chinats", "commie", "commies",
     ]
 
     static let titles: Set<String> = [
@@ -357,12 +437,18 @@ struct ActorFinder {
         "chairman", "secretary", "general", "marshal", "mr", "mrs", "ms", "dr", "consul", "counselor", "counsellor",
         "director", "chief", "commander", "admiral", "colonel", "king", "queen", "prince", "emperor", "envoy",
         "chargé", "attaché", "first", "second", "third", "under", "assistant", "acting", "sir", "madame", "leader",
-        "section", "governor", "senator", "captain", "major", "lieutenant", "sergeant",
+        "section", "governor", "senator", "captain", "major", "lieutenant", "sergeant", "commissioner", "high",
+    ]
+
+    /// Title words that qualify an office rather than name a person's rank: "Foreign" in "Foreign Trade".
+    static let qualifyingTitles: Set<String> = [
+        "foreign", "vice", "deputy", "prime", "first", "second", "third", "under", "assistant", "acting", "section",
+        "high", "chief", "leader",
     ]
 
     static let abbreviatedTitles: Set<String> = [
         "mr", "mrs", "ms", "dr", "gen", "col", "lt", "adm", "amb", "sen", "gov", "capt", "maj", "sgt", "cdr", "rep", "pm",
-        "vicemin",
+        "vicemin", "secy", "secgen",
     ]
 
     static let adjectives: Set<String> = [

@@ -95,8 +95,8 @@ public enum PersonFinder {
         var read: [(name: String, count: Int)] = []
         var position: [String: Int] = [:]
         for sentence in document.sentences.indices {
-            for (found, count) in finder.namesWithCounts(inSentence: sentence, steps: &steps) {
-                guard let name = cleaned(found, lowercase: lowercase) else { continue }
+            for (found, count, titled) in finder.namesWithCounts(inSentence: sentence, steps: &steps) {
+                guard let name = cleaned(found, lowercase: titled ? [] : lowercase) else { continue }
                 if let k = position[name] { read[k].count += count } else {
                     position[name] = read.count
                     read.append((name, count))
@@ -131,7 +131,8 @@ public enum PersonFinder {
     }
 
     /// The finder's name without what leads into it ("of State", "Thailand Sarit", "Washington Ambassador Yeh",
-    /// "Likewise Rhee" lose their first words); nil for a lone word the document also writes in lower case.
+    /// "Likewise Rhee" lose their first words); nil for a lone word the document also writes in lower case (the
+    /// caller passes no words for a name that followed a title: "Adm Felt" is Felt though the document writes "felt").
     static func cleaned(_ name: String, lowercase: Set<String>) -> String? {
         var words = name.split(separator: " ").map(String.init)
         func leads(_ word: String) -> Bool {
@@ -139,7 +140,23 @@ public enum PersonFinder {
             return ["of", "and", "the", "&"].contains(lower) || isTitle(lower) || places.contains(lower)
                 || lower.hasSuffix("ly") || lower.hasSuffix("wise")
         }
-        while words.count > 1, leads(words[0]) { words.removeFirst() }
+        while words.count > 1, leads(words[0]) {
+            // "Secretary of State Acheson", "Minister of Defense Kim", "Under Secretary of State": the portfolio after
+            // "of" goes with the title.
+            if words[0].lowercased() == "of", portfolios.contains(words[1].lowercased()) {
+                if words.count == 2 { return nil }
+                words.removeFirst()
+            }
+            words.removeFirst()
+        }
+        // "Japanese Prime Minister Yoshida": a nationality before a title goes with it.
+        // Not "Korean Foreign Office", "Korean Ministry of Foreign Trade": what follows the titles is an institution.
+        if words.count > 2, ActorFinder.isAdjective(words[0]), isTitle(words[1].lowercased()) {
+            let rest = words.dropFirst().drop { isTitle($0.lowercased()) }
+            if !rest.isEmpty, !rest.contains(where: { ["of", "for", "and"].contains($0.lowercased()) || organizationWords.contains($0.lowercased()) || ActorFinder.institutions.contains($0.lowercased()) }) {
+                words = Array(rest)
+            }
+        }
         guard let first = words.first else { return nil }
         if words.count == 1, lowercase.contains(first.lowercased()) { return nil }
         return words.joined(separator: " ")
@@ -160,8 +177,9 @@ public enum PersonFinder {
         if words.allSatisfy({ isTitle($0) || ActorFinder.isAdjective($0) || nationalities.contains($0) }) {
             return nil
         }
-        // A place, or places joined by hyphens ("United States-Outer Mongolia", "US-GRC"), or a river, an island.
-        let joined = words.joined(separator: " ")
+        // A place, or places joined by hyphens ("United States-Outer Mongolia", "US-GRC"), or a river, an island; a
+        // plural's apostrophe is no part of it ("the United States’ sacrifice").
+        let joined = words.joined(separator: " ").trimmingCharacters(in: ["'", "’"])
         // "Eastern Europe", "Communist China": a place after adjectives.
         if let place = words.firstIndex(where: { !ActorFinder.isAdjective($0) && !nationalities.contains($0) }),
            place > 0, places.contains(words[place...].joined(separator: " ")) {
@@ -175,17 +193,64 @@ public enum PersonFinder {
         if words.count > 1, let last = words.last, ["government", "governments"].contains(last), places.contains(words.dropLast().joined(separator: " ")) {
             return nil
         }
+        // A roman numeral alone ("Article VIII" cut at the heading's line end).
+        if words.count == 1, romanNumerals.contains(words[0].uppercased()) || ["i", "v", "x"].contains(words[0]) { return nil }
         // A letter alone ("D"), a name with digits ("U-2").
         if name.count { $0.isLetter } < 2 || name.contains(where: \.isNumber) { return nil }
         if words.contains(where: { works.contains($0) }) { return nil }
+        // A name of one word: a group ("Socialists", "Neutralists"), the people or adjective of a place ("Okinawans",
+        // "Ryukyuan", "Bonins"), a compound of a place, nationality or portfolio ("Japanese-administered",
+        // "Anglo-Japanese", "State-Defense").
+        if words.count == 1 {
+            let word = words[0].trimmingCharacters(in: ["'", "’"])
+            if word.hasSuffix("ists") || isDemonym(word) { return nil }
+            let parts = word.split(separator: "-").map(String.init)
+            if parts.count > 1, parts.contains(where: { ActorFinder.isAdjective($0) || nationalities.contains($0) || places.contains($0) || portfolios.contains($0) || isDemonym($0) || ["anglo", "franco", "euro"].contains($0) }) {
+                return nil
+            }
+            if portfolios.contains(word) { return .organization }
+        }
         // An institution's word, an ampersand or a lower-case joining word ("Peace and Socialism") makes an organization.
         if words.contains(where: { organizationWords.contains($0) || ActorFinder.institutions.contains($0) || ["&", "and", "of", "for"].contains($0) }) {
             return .organization
         }
         let letters = name.filter(\.isLetter)
         if letters.count >= 2, letters.allSatisfy(\.isUppercase) { return .organization }
+        if words.count > 1 {
+            // A nationality first ("Japanese Fiscal Year", "Italian IRBM"; "Japanese Prime Minister Yoshida" lost it in
+            // `cleaned`), a place last ("COMUS Japan", "Policy Toward Japan"), a joining word inside ("Facts Bearing on
+            // the Problem"): a heading's or a thing's name, not a person's.
+            if ActorFinder.isAdjective(words[0]) || nationalities.contains(words[0]) { return nil }
+            if places.contains(words[words.count - 1]) || places.contains(words.suffix(2).joined(separator: " ")) { return nil }
+            if words.dropFirst().contains(where: { ActorFinder.headingJoiners.contains($0) }) { return nil }
+            // An acronym beside ordinary words ("CINCPAC Rep", "NATO Status", "LDP SecGen"): a body's office or a thing,
+            // not a person; initials ("T.S. Tsiang") and ordinals ("MacArthur II") are no acronym.
+            let printed = name.split(separator: " ")
+            let acronym = printed.contains { word in
+                let letters = word.filter(\.isLetter)
+                return letters.count >= 2 && letters.allSatisfy(\.isUppercase) && !word.contains(".") && !romanNumerals.contains(String(letters))
+            }
+            if acronym, printed.contains(where: { $0.contains { $0.isLowercase } }) { return nil }
+        }
         return .person
     }
+
+    /// "Okinawan", "Okinawans", "Ryukyuan", "Bonins", "Taiwanese": the people, adjective or plural of a place.
+    static func isDemonym(_ word: String) -> Bool {
+        for suffix in ["ans", "an", "ns", "n", "s", "ese", "ers", "ites"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+            if places.contains(String(word.dropLast(suffix.count))) { return true }
+        }
+        return false
+    }
+
+    static let romanNumerals: Set<String> = ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "JR", "SR"]
+
+    /// A government's portfolios: "State" and "Defense" are departments ("State and Defense recognize"), and in
+    /// "Secretary of State Acheson" the portfolio belongs to the title.
+    static let portfolios: Set<String> = [
+        "state", "defense", "defence", "justice", "labor", "labour", "finance", "treasury", "commerce", "interior",
+        "agriculture", "war", "navy", "army", "health", "education", "trade", "industry", "transportation",
+    ]
 
     /// A name's words in lower case, without titles in front, without brackets and a possessive "'s".
     static func words(_ name: String) -> [String] {
@@ -207,6 +272,7 @@ public enum PersonFinder {
     /// The last word of a place's name: "Mekong River", "Taiwan Strait".
     static let placeHeads: Set<String> = [
         "river", "island", "islands", "strait", "straits", "sea", "lake", "mountains", "province", "bay", "peninsula", "valley",
+        "islanders", "territory", "territories", "coast", "prefecture", "region", "zone", "area",
     ]
 
     /// Words of the names of works, agreements, plans, files and events, which are neither people nor organizations.
@@ -215,7 +281,7 @@ public enum PersonFinder {
         "war", "conference", "operation", "doctrine", "program", "programme", "meetings", "meeting", "allies", "lot",
         "document", "documents", "notes", "memorandum", "telegram", "cable", "letter", "message",
         "article", "articles", "constitution", "act", "resolution", "amendment", "protocol", "tab", "annex", "enclosure",
-        "attachment", "preamble", "formula",
+        "attachment", "preamble", "formula", "report", "estimate", "agreement",
     ]
 
     /// Role nouns that are not titles before a name: "the Administration", "the Government".
@@ -224,7 +290,7 @@ public enum PersonFinder {
         "governor", "senator", "lord", "viscount", "excellency", "highness", "majesty", "honorable", "mission",
         "resident", "presidents", "vp", "presidential", "congressional",
         "govt", "capt", "maj", "gen", "col", "lt", "adm", "primin", "fonmin", "fonoff",
-        "officer", "officers", "advisor", "adviser", "interpreter", "asst", "plenipotentiary", "charge", "representative",
+        "officer", "officers", "polad", "advisor", "adviser", "interpreter", "asst", "plenipotentiary", "charge", "representative",
         "permanent", "delegate", "spokesman", "official", "officials", "aide", "staff", "member", "members",
     ]
 
@@ -237,7 +303,7 @@ public enum PersonFinder {
         "commonwealth", "north", "south", "east", "west", "northern", "southern", "asians", "europeans", "arab", "arabs",
         "turkish", "greek", "dutch", "belgian", "swiss", "swedish", "norwegian", "danish", "spanish", "portuguese",
         "canadian", "australian", "indonesian", "philippine", "malayan", "cambodian", "tibetan", "taiwanese", "formosan",
-        "sino", "outer", "inner", "yuans",
+        "sino", "outer", "inner", "yuans", "far", "near", "middle",
     ]
 
     static let organizationWords: Set<String> = [
@@ -247,6 +313,8 @@ public enum PersonFinder {
         "programme", "fund", "charter", "declaration", "agreement", "pact", "talks", "mission", "delegation",
         "corps", "guard", "police", "court", "times", "post", "herald", "staff", "chiefs", "board", "yuan", "kuomintang",
         "kmt", "pathet", "youth", "league", "affairs", "society", "foundation", "institute", "bureau", "office", "council",
+        "diet", "marines", "fleet", "bloc", "observatory", "cross", "dept", "agency", "legislature", "assembly", "branch",
+        "library", "archives",
     ]
 
     /// Places that read as capitalized names: countries, capitals and regions of the cables' world.
@@ -270,7 +338,18 @@ public enum PersonFinder {
         "spain", "sweden", "norway", "finland", "denmark", "netherlands", "belgium", "switzerland", "austria",
         "africa", "ghana", "guinea", "congo", "nigeria", "ethiopia", "morocco", "algeria", "mexico", "brazil",
         "argentina", "chile", "singapore", "ceylon", "nepal", "afghanistan", "west", "east",
+        // Islands, regions and cities of Japan and the western Pacific (the Ryukyus and Bonins, the southern Kuriles).
+        "ryukyu", "ryukyus", "ryukyu islands", "bonin", "bonins", "bonin islands", "ogasawara", "iwo jima", "kurile",
+        "kuriles", "kurile islands", "habomai", "habomais", "shikotan", "etorofu", "kunashiri", "sakhalin", "hokkaido",
+        "honshu", "kyushu", "shikoku", "tsushima", "naha", "yokohama", "osaka", "nagoya", "kyoto", "kobe", "sapporo",
+        "fukuoka", "hiroshima", "nagasaki", "sendai", "yokosuka", "sasebo", "pescadores", "penghu", "micronesia",
+        "marianas", "saipan", "midway", "luzon", "mindanao", "baguio", "subic bay", "trust territory",
+        // The Middle East and North Africa, and other capitals and cities the cables name.
+        "cyprus", "suez", "syria", "lebanon", "libya", "sudan", "saudi arabia", "kuwait", "yemen", "jordan", "algiers",
+        "tunis", "beirut", "damascus", "baghdad", "tehran", "ankara", "istanbul", "rome", "madrid", "lisbon", "vienna",
+        "brussels", "bonn", "stockholm", "oslo", "copenhagen", "helsinki", "athens", "belgrade", "colombo", "kabul",
+        "kathmandu", "phnom penh", "kuala lumpur", "san francisco", "los angeles", "chicago", "seattle", "boston",
         // States written as their governments' initials.
-        "grc", "roc", "prc", "rok", "dprk", "hmg", "usg", "gdr", "frg", "om", "urss", "gvn", "rlg",
+        "grc", "roc", "prc", "rok", "dprk", "hmg", "usg", "gdr", "frg", "om", "urss", "gvn", "rlg", "goj",
     ]
 }

@@ -60,4 +60,117 @@ import Testing
         let small = steps(400), large = steps(800)
         #expect(large <= small * 5 / 2, "person steps: \(small) for 400 sentences, \(large) for 800")
     }
+
+    // MARK: plain text without markup (Tests/Fixtures/persons-gold/holdout.json): one invented case a rule
+
+    /// Checks that `body` names exactly `people` as persons.
+    static func persons(_ body: String) -> [String] {
+        PersonFinder.persons(in: document(body)).filter { $0.kind == .person }.map(\.name)
+    }
+
+    @Test func itemMarkersInsideAParagraphOpenAClause() {
+        let found = Self.persons("""
+            The Embassy proposes: (a) Complete the talks soon; (b) Replace the old clause; and (11) Consult the \
+            Diet. The tax is gone. c. Elimination of the fee was agreed by Mr. Oda.
+            """)
+        #expect(found == ["Oda"], "\(found)")
+    }
+
+    @Test func aQuotationsFirstWordAndAOneWordQuotationAreNoNames() {
+        let found = Self.persons("""
+            Enclosure B, “Discussion,” went to Mr. Oda. The preamble adds “Recognizing that peace matters” to the text.
+            """)
+        #expect(found == ["Oda"], "\(found)")
+    }
+
+    @Test func aHeadingLinesWordsAreNotNames() {
+        let found = Self.persons("""
+            The Problem
+
+            Mr. Oda raised it with Ambassador Ueda at lunch.
+
+            Policy Toward Ruritania
+
+            Ueda agreed with Oda.
+            """)
+        #expect(found == ["Oda", "Ueda"], "\(found)")
+    }
+
+    @Test func aNationalityFirstAPlaceLastOrAJoiningWordInsideIsNoPerson() {
+        let found = Self.persons("""
+            The budget for the Japanese Fiscal Year was cut, said Japanese Prime Minister Hatoyama. He sent the \
+            Defense Posture Japan study and the paper Policy Toward Ruritania to us.
+            """)
+        #expect(found == ["Hatoyama"], "\(found)")
+    }
+
+    @Test func anAcronymBesideOrdinaryWordsIsNoPerson() {
+        let found = Self.persons("We met the CINCPAC Rep and discussed the NATO Status paper with Mr. Oda and Douglas MacArthur II.")
+        #expect(found == ["Oda", "Douglas MacArthur II"], "\(found)")
+    }
+
+    @Test func groupsAndThePeopleOfAPlaceAreNoPersons() {
+        let found = Self.persons("""
+            In the Diet the Socialists and Neutralists objected, and the Okinawans and a Ryukyuan delegate wrote to \
+            Mr. Oda about Japanese-administered islands and an Anglo-Japanese note.
+            """)
+        #expect(found == ["Oda"], "\(found)")
+    }
+
+    @Test func portfoliosAreDepartmentsAndGoWithTheTitle() {
+        let all = PersonFinder.persons(in: Self.document("""
+            We think State and Defense agree. Secretary of State Acheson wrote, and so did the Under Secretary of State.
+            """))
+        #expect(all.filter { $0.kind == .person }.map(\.name) == ["Acheson"], "\(all)")
+        #expect(all.filter { $0.kind == .organization }.map(\.name) == ["State", "Defense"], "\(all)")
+    }
+
+    @Test func aNameAfterATitleIsANameThoughTheDocumentWritesTheWordInLowerCase() {
+        let found = Self.persons("CINCPAC exclusive for Adm Felt. He felt the plan was sound.")
+        #expect(found == ["Felt"], "\(found)")
+    }
+
+    @Test func placesOfJapanAndTheMiddleEastAreNoPersons() {
+        let found = Self.persons("Mr. Oda flew from Naha to Shikoku and Hokkaido, then on to Lebanon and Cyprus.")
+        #expect(found == ["Oda"], "\(found)")
+    }
+
+    @Test func aParenthesisOrBracketThatEndsOrOpensASentenceOpensAClause() {
+        let found = Self.persons("""
+            Control stays with us. (Incidentally the talks went well.) We listed a [f]. Likewise the vote. \
+            b. Assurance was given to Mr. Oda.
+            """)
+        #expect(found == ["Oda"], "\(found)")
+    }
+
+    @Test func cableJargonAndDirectionWordsAreNoPersons() {
+        let found = Self.persons("The ChiNats and the Commie press praised the Far Eastern policy of Mr. Oda.")
+        #expect(found == ["Oda"], "\(found)")
+    }
+
+    /// Guards the heading rule: a participant list's lines (a title, an initial or a comma on the line) are no headings,
+    /// and a nationality before an institution stays with it. Both broke in the first version of the rules
+    /// (../shared/corpora/frus-dev-wilsonfmt lost "Adlai E. Stevenson", the demo's "Korean Foreign Office" became "Office").
+    @Test func participantLinesAreNoHeadingsAndANationalityStaysWithAnInstitution() {
+        let all = PersonFinder.persons(in: Self.document("""
+            Participants
+
+            Ambassador Adlai E. Stevenson
+
+            The Honorable Peter Quill
+
+            Mr. John Russell
+
+            Denis A. Greenhill, Counselor
+
+            The talks began at the Korean Foreign Office and went on in the Kennedy Library.
+            """))
+        let persons = all.filter { $0.kind == .person }.map(\.name)
+        for name in ["Adlai E. Stevenson", "Peter Quill", "John Russell", "Greenhill"] {
+            #expect(persons.contains(name), "\(name) in \(persons)")
+        }
+        #expect(all.contains { $0.name == "Korean Foreign Office" && $0.kind == .organization }, "\(all)")
+        #expect(all.contains { $0.name == "Kennedy Library" && $0.kind == .organization }, "\(all)")
+        #expect(!persons.contains("Office") && !persons.contains("Library") && !persons.contains("Kennedy Library"), "\(persons)")
+    }
 }

@@ -4,7 +4,7 @@
 For every annotated document it runs `chancery documents PATH --json` (only the fields id, body,
 header and closing are used; the reader's own `persons` field is never read), then:
   - every surface form of every person and organization must occur in the body,
-  - every form listed under outside_body must occur in the header or closing,
+  - every form listed under outside_body must occur in the header, closing or title,
   - the mentions are recounted from the forms and compared with the counts in persons.json.
 
 Counting rule (README.md in this folder): all forms of all persons of a document are matched
@@ -14,7 +14,7 @@ form is not counted again ("Pak" inside "Pak Yong-guk"). Organizations are match
 separately. A mention is "in brackets" when it lies inside [...] in the body (a translator's or
 editor's insertion or resolution).
 
-Usage: python3 Tests/Fixtures/persons-gold/check.py [--chancery PATH] [--verbose]
+Usage: python3 Tests/Fixtures/persons-gold/check.py [--chancery PATH] [--gold persons.json|holdout.json] [--verbose]
 Exit status 1 when a form is missing or a count differs.
 """
 import argparse
@@ -30,6 +30,7 @@ SOURCES = {
     "frus-dev": os.path.join(ROOT, "..", "shared", "corpora", "frus-dev"),
     "seed": os.path.join(ROOT, "..", "shared", "corpora", "seed"),
     "demo": os.path.join(ROOT, "Corpora", "demo"),
+    "holdout": os.path.join(ROOT, "..", "shared", "corpora", "frus-holdout-plain"),
 }
 
 
@@ -62,14 +63,16 @@ def count_mentions(body, entities):
     return result
 
 
-def load_documents(chancery):
+def load_documents(chancery, sources):
     docs = {}
     for source, path in SOURCES.items():
+        if source not in sources:
+            continue
         out = subprocess.run([chancery, "documents", path, "--json"], check=True,
                              capture_output=True, text=True).stdout
         for d in json.loads(out):
             docs[d["id"]] = {"body": d["body"], "header": d.get("header") or [],
-                             "closing": d.get("closing") or []}
+                             "closing": d.get("closing") or [], "title": d.get("title") or ""}
     return docs
 
 
@@ -81,7 +84,7 @@ def main():
     args = ap.parse_args()
 
     gold = json.load(open(args.gold, encoding="utf-8"))
-    docs = load_documents(args.chancery)
+    docs = load_documents(args.chancery, {g["source"] for g in gold["documents"]})
     problems = 0
     totals = {}
     print(f"{'document':38} {'src':8} {'pers':>4} {'ment':>4} {'[..]':>4} {'orgs':>4} {'ment':>4} {'outside':>7}")
@@ -108,7 +111,8 @@ def main():
                     for s, t in spans:
                         ctx = body[max(0, s - 30):t + 30].replace("\n", " ")
                         print(f"    {e['name']:32} | {ctx}")
-        outside_text = "\n".join(doc["header"] + doc["closing"])
+        # A plain-text document's title line is neither header nor closing (holdout.json: where = title).
+        outside_text = "\n".join(doc["header"] + doc["closing"] + [doc["title"]])
         for x in g.get("outside_body", []):
             for f in x["forms"]:
                 if f not in outside_text:

@@ -13,7 +13,9 @@ and organizations, the document's organizations. Everything else is a false posi
 
 The same rule is in Tests/ChanceryReportsTests/PersonGoldTests.swift, which asserts floors.
 
-Usage: python3 Tests/Fixtures/persons-gold/score.py REPORT_DIR... [--verbose]
+Usage: python3 Tests/Fixtures/persons-gold/score.py REPORT_DIR... [--gold FILE] [--verbose]
+(--gold defaults to persons.json; holdout.json is the held-out plain-text gold, scored from a report of
+../shared/corpora/frus-holdout-plain)
 """
 import csv
 import html
@@ -66,7 +68,11 @@ def score(lists, gold, mixed):
             neutral_forms += [[o["name"]] + o["surface_forms"] for o in g.get("organizations", [])]
         hit = set()
         for item in lists[doc]:
-            k = next((i for i, forms in enumerate(persons) if names(item, forms)), None)
+            # Surface forms first, then canonical names: "Mansfield" is Senator Mansfield's form in holdout d24, not
+            # a part of Mansfield D. Sprague's canonical name.
+            k = next((i for i, forms in enumerate(persons) if names(item, forms[1:])), None)
+            if k is None:
+                k = next((i for i, forms in enumerate(persons) if names(item, forms[:1])), None)
             if k is not None:
                 if k in hit:
                     dup += 1
@@ -116,9 +122,15 @@ def index_lists(folder):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    verbose = "--verbose" in sys.argv
-    gold = json.load(open(os.path.join(HERE, "persons.json"), encoding="utf-8"))
+    argv = sys.argv[1:]
+    gold_path = os.path.join(HERE, "persons.json")
+    if "--gold" in argv:
+        k = argv.index("--gold")
+        gold_path = argv[k + 1]
+        del argv[k:k + 2]
+    args = [a for a in argv if not a.startswith("--")]
+    verbose = "--verbose" in argv
+    gold = json.load(open(gold_path, encoding="utf-8"))
     sources = {g["document_id"]: g["source"] for g in gold["documents"]}
     pages, index = {}, {}
     have_index = False
@@ -132,7 +144,7 @@ def main():
         if lists is None:
             print(f"{label}: no persons.csv in the report")
             continue
-        for source in ["frus-dev", "seed", "demo", None]:
+        for source in sorted({g["source"] for g in gold["documents"]}) + [None]:
             sub = {d: v for d, v in lists.items() if d in sources and (source is None or sources[d] == source)}
             for d in sources:
                 if d not in lists and (source is None or sources[d] == source):
