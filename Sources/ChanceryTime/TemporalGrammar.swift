@@ -5,6 +5,9 @@ enum TemporalMeaning {
     /// A calendar date; a missing year is completed from the reference date.
     case calendar(year: Int?, month: Int?, day: Int?, editorialYear: Bool, modifier: DateModifier?)
     case decade(Int, modifier: DateModifier?)
+    /// A month counted from the reference date: "last June" (-1, the latest June before the reference's month),
+    /// "next June" (+1, the first after it), "this June" (0, the reference's year).
+    case relativeMonth(Int, direction: Int)
     /// A written date that does not exist.
     case invalid(DateError)
     /// Counted from the speaker's now: today (day, 0), last week (week, -1), two days ago (day, -2).
@@ -53,6 +56,8 @@ struct TemporalMatch {
     /// The byte where the expression ends, when it reaches past its last token (the `]` of "[1962]").
     var end: Int?
     var meaning: TemporalMeaning
+    /// What the text printed where an editor's bracket corrects it ("September 1" of "September 1 [8], 1951").
+    var printed: String? = nil
 }
 
 /// The grammar of temporal expressions, read around trigger tokens of one body.
