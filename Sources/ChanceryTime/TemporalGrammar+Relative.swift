@@ -149,9 +149,10 @@ extension TemporalGrammar {
     /// of January 24", "the letter of May 3") look back, "next" forward. Otherwise the tense word nearest the date in
     /// its clause decides (a clause ends at "that", "because", "which", "when", "if", "and", "but", a semicolon, a
     /// colon or a bracket), so "visited Pyongyang in February" looks back even when the sentence goes on to say what "will"
-    /// happen. Tense words: the past cues of `TemporalLexicon.pastCues`, the perfect "been", a lower-case word in
-    /// "-ed" that no article or possessive makes an adjective and no "be" makes a passive (a passive takes the
-    /// tense of its auxiliary: "will be discussed"); the future cues of `TemporalLexicon.futureCues` and "would",
+    /// happen. Tense words: the past cues of `TemporalLexicon.pastCues`, the common past verbs of
+    /// `TemporalLexicon.pastVerbs` ("visited", "signed") and the perfect "been", unless a "be" makes them a passive
+    /// (which takes the tense of its auxiliary: "will be discussed"), and any word in "-ed" after a pronoun or
+    /// "has", "have", "had" ("he cabled", "have continued"); the future cues of `TemporalLexicon.futureCues` and "would",
     /// "should". A verb of saying ("said", "stated", "told") dates the saying, not what was said: it looks back only
     /// when the date stands right by it ("On March 3 he said", "said on March 3"); "agreed", "proposed",
     /// "suggested" are about what is to come and count for nothing. At equal distance the word before the date
@@ -206,11 +207,14 @@ extension TemporalGrammar {
         if TemporalLexicon.futureCues.contains(t) || t == "would" || t == "should" { return .future }
         if TemporalLexicon.forwardVerbs.contains(t) { return nil }
         if TemporalLexicon.sayingVerbs.contains(t) { return nextToDate ? .past : nil }
-        if TemporalLexicon.pastCues.contains(t) || t == "been" { return .past }
-        guard t.count >= 5, t.hasSuffix("ed"), !isCapitalized(i) else { return nil }
+        if TemporalLexicon.pastCues.contains(t) || TemporalLexicon.pastVerbs.contains(t) || t == "been" {
+            return ["be", "being", "is", "are", "to"].contains(term(i - 1)) ? nil : .past
+        }
+        // Another word in "-ed" is a past tense only after a pronoun or in the perfect ("have continued"):
+        // "related documents", "agreement reached" are not.
         let previous = term(i - 1)
-        if TemporalLexicon.adjectiveMarkers.contains(previous) { return nil }
-        if ["be", "being", "is", "are", "to"].contains(previous) { return nil }
+        guard t.count >= 5, t.hasSuffix("ed"), !isCapitalized(i),
+              TemporalLexicon.subjectPronouns.contains(previous) || ["has", "have", "had"].contains(previous) else { return nil }
         return .past
     }
 

@@ -174,11 +174,18 @@ enum TemporalLexicon {
         "that", "because", "which", "when", "while", "if", "whether", "although", "though", "who", "and", "but", "or",
     ]
 
-    /// Words before a word in "-ed" that make it an adjective rather than a past tense ("the proposed treaty").
-    static let adjectiveMarkers: Set<String> = [
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their", "my", "your", "any",
-        "some", "no", "each", "every", "all", "such", "more", "most", "well", "newly", "so",
+    /// Common past tenses of events, read as looking back ("visited Pyongyang in February"); a word in "-ed" not
+    /// listed here is a past tense only after a pronoun (many are participles: "related documents").
+    static let pastVerbs: Set<String> = [
+        "visited", "discussed", "signed", "approved", "returned", "called", "talked", "conferred", "sent", "wrote",
+        "delivered", "handed", "presented", "raised", "issued", "published", "accepted", "rejected", "refused",
+        "launched", "attacked", "occurred", "happened", "opened", "closed", "started", "ended", "established",
+        "completed", "appointed", "elected", "won", "lost", "fell", "became", "saw", "heard", "learned", "cabled",
+        "telegraphed", "negotiated", "failed", "ratified", "adopted", "passed", "spent", "stayed",
     ]
+
+    /// Pronouns that make a following word in "-ed" a verb ("he cabled").
+    static let subjectPronouns: Set<String> = ["i", "he", "she", "we", "they", "it", "who", "you"]
 
     /// Words allowed before a date at the opening of a sentence that still lets it set the scene ("On 7 December ...").
     static let openers: Set<String> = ["on", "in", "at", "during", "then", "and", "but", "so", "also", "early", "late", "the", "of"]
