@@ -44,7 +44,7 @@ struct ReferenceTime {
 
     mutating func resolve(_ match: TemporalMatch) {
         let tokens = grammar.tokens
-        let lower = tokens[match.first].range.lowerBound
+        let lower = match.start ?? tokens[match.first].range.lowerBound
         let upper = match.end ?? tokens[match.last].range.upperBound
         let text = String(decoding: UnsafeBufferPointer(rebasing: grammar.bytes[lower..<upper]), as: UTF8.self)
         let sentence = tokens[match.first].sentence

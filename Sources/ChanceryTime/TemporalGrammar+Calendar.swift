@@ -277,6 +277,7 @@ extension TemporalGrammar {
         if hasHyphen, let iso = isoDate(text) {
             return TemporalMatch(first: i, last: i, meaning: iso)
         }
+        if hasHyphen, let range = yearRange(i, text) { return range }
         if hasPeriod || slash, let numeric = numericDate(i) { return numeric }
         // A bare year, when a word before it says it is one: "in 1962", "since 1958", "the end of 1961".
         if let value = year(i), plausibleBareYears.contains(value) {
@@ -325,6 +326,24 @@ extension TemporalGrammar {
             return Self.isBlank(byte) || byte == 0xE2 || byte == 0x80
         }
         return ok && dash
+    }
+
+    /// A range of years written as one token, "1961-1963" or "1953-54": two expressions, "1961" and "1963" (the end
+    /// takes its century from the start), the start linked to the end (`ReferenceTime`). Both years must be plausible
+    /// for the document (`plausibleBareYears`) and the end after the start, so most message numbers ("Embtels
+    /// 1247-1248") stay out.
+    func yearRange(_ i: Int, _ text: String) -> TemporalMatch? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 4 || parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let from = Int(parts[0]), var to = Int(parts[1]), plausibleBareYears.contains(from) else { return nil }
+        if parts[1].count == 2 { to += from - from % 100 }
+        guard to > from, plausibleBareYears.contains(to) else { return nil }
+        let lower = tokens[i].range.lowerBound
+        let end = TemporalMatch(first: i, last: i, meaning: .calendar(year: to, month: nil, day: nil, editorialYear: false, modifier: nil),
+                                start: lower + 5)
+        return TemporalMatch(first: i, last: i, end: lower + 4,
+                             meaning: .calendar(year: from, month: nil, day: nil, editorialYear: false, modifier: nil), tail: [end])
     }
 
     /// `1962-12-08` or `1962-12` written as one token.

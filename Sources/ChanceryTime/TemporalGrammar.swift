@@ -58,6 +58,10 @@ struct TemporalMatch {
     var meaning: TemporalMeaning
     /// What the text printed where an editor's bracket corrects it ("September 1" of "September 1 [8], 1951").
     var printed: String? = nil
+    /// The byte where the expression starts, when it starts inside its first token (the "1963" of "1961-1963").
+    var start: Int? = nil
+    /// Expressions that follow in the same token, resolved right after this one ("1963" after "1961" in "1961-1963").
+    var tail: [TemporalMatch] = []
 }
 
 /// The grammar of temporal expressions, read around trigger tokens of one body.

@@ -112,6 +112,7 @@ public struct TemporalTagger: Sendable {
                 for i in 0..<tokens.count where i >= nextFree {
                     guard let match = grammar.match(at: i), match.first >= nextFree || match.first >= resolver.lastEnd else { continue }
                     resolver.resolve(match)
+                    for piece in match.tail { resolver.resolve(piece) }
                     nextFree = match.last + 1
                     if let last = resolver.tagging.expressions.last, resolver.tagging.expressions[0].sentence < last.sentence {
                         handOver(before: last.sentence)

@@ -98,6 +98,13 @@ struct TemporalValueTests {
         let dashed = try Self.tag("The agreement for 1961 – 1965 was signed.", "1960-05-02")
         #expect(dashed.map(\.value) == ["1961", "1965"])
         #expect(dashed.first?.rangeEnd?.value == "1965")
+        // One token: "1958-1960", "1953-54"; a file number is no range.
+        let token = try Self.tag("See the papers for 1958-1960 and the budget of 1953-54.", "1961-05-20")
+        #expect(token.map(\.text) == ["1958", "1960", "1953", "54"])
+        #expect(token.map(\.value) == ["1958", "1960", "1953", "1954"])
+        #expect(token.first?.rangeEnd?.value == "1960")
+        #expect(token[2].rangeEnd?.value == "1954")
+        #expect(try Self.tag("See Embtels 1247-1248.", "1961-05-20").isEmpty)
         let days = try Self.tag("The fleet sailed between 3 March and 9 April.", "1961-05-20")
         #expect(days.map(\.value) == ["1961-03-03", "1961-04-09"])
         #expect(days.first?.rangeEnd?.value == "1961-04-09")
@@ -160,6 +167,11 @@ struct TemporalValueTests {
         #expect(august.value == "1961-08-28")
         #expect(august.rangeEnd?.range == 651..<662)
         #expect(august.rangeEnd?.value == "1961-09-02")
+        // A range of years in one token, in a citation: d29 "1961" to "1963" (6921..<6925).
+        let volume = try Self.expression(try Self.frus("d29"), at: 6916)
+        #expect(volume.text == "1961")
+        #expect(volume.rangeEnd?.range == 6921..<6925)
+        #expect(volume.rangeEnd?.value == "1963")
     }
 
     @Test func demoFebruaryIsThePastOne() throws {
