@@ -245,13 +245,22 @@ struct ReferenceTime {
 
         if expression.value.isEmpty { expression.value = expression.date?.iso ?? "" }
         // The end of a range: "1961 to 1965", "between 3 March and 9 April", "1961–1963". The start links to it.
+        var rangeStart: HistoricalDate?
         if let previous = tagging.expressions.indices.last, tagging.expressions[previous].sentence == sentence,
            tagging.expressions[previous].rangeEnd == nil, tagging.expressions[previous].kind == expression.kind,
            previousFirst >= 0, joinsRange(tagging.expressions[previous].range, expression.range, startToken: previousFirst) {
+            rangeStart = tagging.expressions[previous].date
+            // A year-less end does not run before its start: "April-May" in April 1961 ends in May 1961.
+            if let start = rangeStart, let end = expression.date, end < start, expression.kind == .date,
+               expression.resolution == .relative || expression.resolution == .narrative, end.precision >= .month {
+                expression.date = end.adding(years: 1)
+                expression.value = expression.date?.iso ?? expression.value
+            }
             tagging.expressions[previous].rangeEnd = TemporalRangeEnd(range: expression.range, value: expression.value, date: expression.date)
         }
         if let date = expression.date, !expression.isVague, expression.kind == .date || expression.kind == .time, mentionsCalendar(match.meaning) {
-            lastMentioned = date
+            // After a range the anaphora count from its start ("June 3-4 ... the next morning" is the 4th).
+            lastMentioned = rangeStart ?? date
             if setsNarration, date.precision == .day, !editorial, opensSentence(match.first) {
                 narrated = date
                 expression.opensNarration = true

@@ -21,11 +21,19 @@ extension TemporalGrammar {
         }
         var last = m
         var k = m + 1
-        // Day after: "December 8", "Dec. 8".
-        if day == nil, together(m, k), gap(after: m, { Self.isBlank($0) || $0 == UInt8(ascii: ".") }), let value = dayNumber(k) {
-            day = value
-            last = k
-            k += 1
+        // Day after: "December 8", "Dec. 8"; a range of days in one token, "June 3-4" (the end comes after the year).
+        var rangeDay: (day: Int, start: Int)?
+        if day == nil, together(m, k), gap(after: m, { Self.isBlank($0) || $0 == UInt8(ascii: ".") }) {
+            if let value = dayNumber(k) {
+                day = value
+                last = k
+                k += 1
+            } else if let (from, to, offset) = dayRange(k) {
+                day = from
+                rangeDay = (to, tokens[k].range.lowerBound + offset)
+                last = k
+                k += 1
+            }
         }
         // An editor's correction of the day: "September 1 [8], 1951", "September 30 [29], 1958". The bracket wins
         // (Documentation/TemporalAnnotation.md, section 5, rule 1); the printed day is kept in `printed`.
@@ -106,6 +114,14 @@ extension TemporalGrammar {
             guard !abbreviated, modifier != nil || (together(first - 1, first) && TemporalLexicon.dateCues.contains(term(first - 1))) else { return nil }
         }
         if abbreviated, day == nil, year == nil { return nil }
+        if let (to, start) = rangeDay, let from = day {
+            // "June 3-4, 1961": "June 3" and "4, 1961", the start linked to the end; both take the year.
+            let startEnd = start - 1
+            let tail = TemporalMatch(first: m + 1, last: last, meaning: .calendar(year: year, month: month, day: to, editorialYear: false, modifier: nil),
+                                     start: start)
+            return TemporalMatch(first: first, last: last, end: startEnd,
+                                 meaning: .calendar(year: year, month: month, day: from, editorialYear: false, modifier: nil), tail: [tail])
+        }
         if let day {
             if let year {
                 do {
@@ -326,6 +342,44 @@ extension TemporalGrammar {
             return Self.isBlank(byte) || byte == 0xE2 || byte == 0x80
         }
         return ok && dash
+    }
+
+    /// A range of days written as one token, "3-4": the two days and the offset of the second in the token.
+    func dayRange(_ i: Int) -> (Int, Int, Int)? {
+        guard i >= 0, i < count, tokens[i].range.count >= 3, tokens[i].range.count <= 5 else { return nil }
+        let parts = term(i).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let from = Int(parts[0]), let to = Int(parts[1]), (1...31).contains(from), (1...31).contains(to), to > from
+        else { return nil }
+        return (from, to, parts[0].count + 1)
+    }
+
+    /// Two months in one token, "August-September" (full names, the second capitalized): two expressions, the start
+    /// linked to the end, both taking a year that follows ("August-September 1958") or else the reference's; without a
+    /// year a cue must precede, as for a bare month ("of April-May").
+    func monthRange(_ i: Int) -> TemporalMatch? {
+        let range = tokens[i].range
+        var hyphen: Int?
+        for k in range where bytes[k] == UInt8(ascii: "-") {
+            guard hyphen == nil else { return nil }
+            hyphen = k
+        }
+        guard let hyphen, hyphen > range.lowerBound + 2, hyphen + 3 < range.upperBound, ASCII.isUppercase(bytes[hyphen + 1]) else { return nil }
+        let parts = term(i).split(separator: "-")
+        guard parts.count == 2, case let .month(from, false)? = index.words[String(parts[0])],
+              case let .month(to, false)? = index.words[String(parts[1])] else { return nil }
+        var year: Int?
+        var last = i
+        if together(i, i + 1), listGap(after: i), let value = self.year(i + 1), !tokens[i + 1].isEditorial {
+            year = value
+            last = i + 1
+        } else {
+            guard together(i - 1, i), TemporalLexicon.dateCues.contains(term(i - 1)) else { return nil }
+        }
+        let tail = TemporalMatch(first: i, last: last, meaning: .calendar(year: year, month: to, day: nil, editorialYear: false, modifier: nil),
+                                 start: hyphen + 1)
+        return TemporalMatch(first: i, last: last, end: hyphen,
+                             meaning: .calendar(year: year, month: from, day: nil, editorialYear: false, modifier: nil), tail: [tail])
     }
 
     /// A range of years written as one token, "1961-1963" or "1953-54": two expressions, "1961" and "1963" (the end

@@ -193,6 +193,8 @@ struct TemporalGrammar {
         let range = tokens[i].range
         let first = bytes[range.lowerBound]
         if first >= 0x30, first <= 0x39 { return digitLed(i) }
+        // "August-September 1958", "April-May": two months in one token (TriggerIndex knows single words only).
+        if range.count >= 7, ASCII.isUppercase(first), let found = monthRange(i) { return found }
         guard index.mayTrigger(bytes, range) else { return nil }
         let text = term(i)
         guard let entry = index.entries[text] else {
