@@ -359,12 +359,14 @@ extension TemporalGrammar {
     /// year a cue must precede, as for a bare month ("of April-May").
     func monthRange(_ i: Int) -> TemporalMatch? {
         let range = tokens[i].range
+        // A month name has 3 to 9 letters: the hyphen is among the bytes 3...9, then a capital.
+        guard range.count <= 19 else { return nil }
         var hyphen: Int?
-        for k in range where bytes[k] == UInt8(ascii: "-") {
-            guard hyphen == nil else { return nil }
+        for k in (range.lowerBound + 3)...min(range.lowerBound + 9, range.upperBound - 4) where bytes[k] == UInt8(ascii: "-") {
             hyphen = k
+            break
         }
-        guard let hyphen, hyphen > range.lowerBound + 2, hyphen + 3 < range.upperBound, ASCII.isUppercase(bytes[hyphen + 1]) else { return nil }
+        guard let hyphen, ASCII.isUppercase(bytes[hyphen + 1]), index.mayTrigger(bytes, range.lowerBound..<hyphen) else { return nil }
         let parts = term(i).split(separator: "-")
         guard parts.count == 2, case let .month(from, false)? = index.words[String(parts[0])],
               case let .month(to, false)? = index.words[String(parts[1])] else { return nil }
