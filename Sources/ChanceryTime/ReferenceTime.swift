@@ -11,6 +11,8 @@ struct ReferenceTime {
     var tagging = TemporalTagging()
     /// Index of the token after the last resolved expression.
     var lastEnd = 0
+    /// Index of the first token of the last resolved expression (a range's start, when the next one is its end).
+    var lastFirst = -1
 
     init(grammar: TemporalGrammar, documentDate: HistoricalDate?) {
         self.grammar = grammar
@@ -42,15 +44,18 @@ struct ReferenceTime {
 
     mutating func resolve(_ match: TemporalMatch) {
         let tokens = grammar.tokens
-        let lower = tokens[match.first].range.lowerBound
+        let lower = match.start ?? tokens[match.first].range.lowerBound
         let upper = match.end ?? tokens[match.last].range.upperBound
         let text = String(decoding: UnsafeBufferPointer(rebasing: grammar.bytes[lower..<upper]), as: UTF8.self)
         let sentence = tokens[match.first].sentence
         let editorial = (match.first...match.last).allSatisfy { tokens[$0].isEditorial }
         var expression = TemporalExpression(range: lower..<upper, text: text, sentence: sentence, kind: .date, value: "",
                                             date: nil, resolution: .explicit, isEditorial: editorial)
+        let previousFirst = lastFirst
         lastEnd = match.last + 1
+        lastFirst = match.first
         var setsNarration = false
+        expression.printed = match.printed
 
         switch match.meaning {
         case let .invalid(error):
@@ -67,13 +72,31 @@ struct ReferenceTime {
                 expression.anchor = anchor
                 expression.resolution = resolution
                 if let anchor {
-                    let completed = complete(month: month, day: day, from: anchor, at: match.first)
+                    let completed = complete(month: month, day: day, from: anchor, at: match, resolution: resolution)
                     expression.date = Self.date(year: completed, month: month, day: day)
                 } else {
                     expression.value = "XXXX-" + Self.pad(month) + (day.map { "-" + Self.pad($0) } ?? "")
                 }
             }
             setsNarration = day != nil
+
+        case let .relativeMonth(month, direction):
+            let (anchor, resolution) = deicticAnchor
+            expression.anchor = anchor
+            expression.resolution = resolution
+            if let anchor {
+                var year = anchor.year
+                if let anchorMonth = anchor.month {
+                    // "last June": the latest June before the reference's month; "next June": the first after it.
+                    if direction < 0, month >= anchorMonth { year -= 1 }
+                    if direction > 0, month <= anchorMonth { year += 1 }
+                } else {
+                    year += direction
+                }
+                expression.date = Self.date(year: year, month: month, day: nil)
+            } else {
+                expression.value = "XXXX-" + Self.pad(month)
+            }
 
         case let .decade(decade, modifier):
             expression.date = try? HistoricalDate(decade: decade)
@@ -134,7 +157,9 @@ struct ReferenceTime {
                 expression.anchor = anchor
                 if let anchor {
                     var value = anchor.year + (relative ?? 0)
-                    if relative == nil {
+                    if let relative, let month = anchor.month {
+                        value = Self.seasonYear(season, relative: relative, year: anchor.year, month: month)
+                    } else if relative == nil {
                         let (first, last) = Self.seasonMonths(season)
                         let month = anchor.month ?? 6
                         switch grammar.tense(ofSentenceAt: match.first) {
@@ -197,7 +222,7 @@ struct ReferenceTime {
                     let (anchor, resolution) = deicticAnchor
                     expression.resolution = resolution
                     expression.anchor = anchor
-                    if let anchor { expression.date = Self.date(year: complete(month: month, day: day, from: anchor, at: match.first), month: month, day: day) }
+                    if let anchor { expression.date = Self.date(year: complete(month: month, day: day, from: anchor, at: match, resolution: resolution), month: month, day: day) }
                 }
                 expression.value = (expression.date?.iso ?? "XXXX-" + Self.pad(month) + "-" + Self.pad(day)) + "T" + time
                 setsNarration = true
@@ -219,8 +244,23 @@ struct ReferenceTime {
         }
 
         if expression.value.isEmpty { expression.value = expression.date?.iso ?? "" }
+        // The end of a range: "1961 to 1965", "between 3 March and 9 April", "1961–1963". The start links to it.
+        var rangeStart: HistoricalDate?
+        if let previous = tagging.expressions.indices.last, tagging.expressions[previous].sentence == sentence,
+           tagging.expressions[previous].rangeEnd == nil, tagging.expressions[previous].kind == expression.kind,
+           previousFirst >= 0, joinsRange(tagging.expressions[previous].range, expression.range, startToken: previousFirst) {
+            rangeStart = tagging.expressions[previous].date
+            // A year-less end does not run before its start: "April-May" in April 1961 ends in May 1961.
+            if let start = rangeStart, let end = expression.date, end < start, expression.kind == .date,
+               expression.resolution == .relative || expression.resolution == .narrative, end.precision >= .month {
+                expression.date = end.adding(years: 1)
+                expression.value = expression.date?.iso ?? expression.value
+            }
+            tagging.expressions[previous].rangeEnd = TemporalRangeEnd(range: expression.range, value: expression.value, date: expression.date)
+        }
         if let date = expression.date, !expression.isVague, expression.kind == .date || expression.kind == .time, mentionsCalendar(match.meaning) {
-            lastMentioned = date
+            // After a range the anaphora count from its start ("June 3-4 ... the next morning" is the 4th).
+            lastMentioned = rangeStart ?? date
             if setsNarration, date.precision == .day, !editorial, opensSentence(match.first) {
                 narrated = date
                 expression.opensNarration = true
@@ -232,7 +272,7 @@ struct ReferenceTime {
     /// Calendar and anaphoric dates become the reference for anaphora; deictic ones ("yesterday" in reported speech) do not.
     private func mentionsCalendar(_ meaning: TemporalMeaning) -> Bool {
         switch meaning {
-        case .calendar, .decade, .anaphoric, .time: true
+        case .calendar, .decade, .anaphoric, .time, .relativeMonth: true
         default: false
         }
     }
@@ -276,12 +316,41 @@ struct ReferenceTime {
         }
     }
 
-    /// The year for a year-less month (and day), from the anchor and the sentence's tense.
-    private func complete(month: Int, day: Int?, from anchor: HistoricalDate, at token: Int) -> Int {
+    /// True when the text between two expressions of a sentence makes them the ends of one range: a dash, "to",
+    /// "through", "until", "till", or "and" after a "between" before the start.
+    private func joinsRange(_ start: Range<Int>, _ end: Range<Int>, startToken: Int) -> Bool {
+        guard start.upperBound <= end.lowerBound, end.lowerBound - start.upperBound <= 12 else { return false }
+        let between = String(decoding: UnsafeBufferPointer(rebasing: grammar.bytes[start.upperBound..<end.lowerBound]), as: UTF8.self)
+        let words = between.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count == 1 else { return false }
+        switch words[0].lowercased() {
+        case "-", "–", "—", "to", "through", "until", "till", "thru": return true
+        case "and": return grammar.term(startToken - 1) == "between" && grammar.together(startToken - 1, startToken)
+        default: return false
+        }
+    }
+
+    /// The year for a year-less month (and day), from the anchor and the direction the text gives.
+    ///
+    /// The rule (Documentation/TemporalAnnotation.md, section 5, rule 2): when the text looks back — a cue just
+    /// before the date ("since", "last", "dated", "of" after a memorandum, letter or telegram) or, failing one, a
+    /// past-tense word nearest to it in its sentence ("visited", "said", "was") — the date is the latest such date on
+    /// or before the reference; when it looks forward ("next", or a future word nearest to it: "will", "plans",
+    /// "scheduled") the next one on or after it; with no cue, the one nearest the reference (within six months).
+    /// `TemporalGrammar.direction(ofDateAt:last:)` reads the cues. A narrated date is not the writer's now (an
+    /// editorial note narrating 5 September cites "a memorandum of September 6"), so from it a date of the same
+    /// year up to a month on the wrong side still counts as looking back (or forward).
+    private func complete(month: Int, day: Int?, from anchor: HistoricalDate, at match: TemporalMatch, resolution: TemporalResolution) -> Int {
         guard anchor.precision >= .month else { return anchor.year }
         let sameYear = (try? HistoricalDate(year: anchor.year, month: month)) ?? anchor
         let anchorMonth = anchor.truncated(to: .month)
-        switch grammar.tense(ofSentenceAt: token) {
+        let direction = grammar.direction(ofDateAt: match.first, last: match.last)
+        if resolution == .narrative, direction != .unknown, anchor.precision == .day,
+           let candidate = try? HistoricalDate(year: anchor.year, month: month, day: min(day ?? 1, HistoricalDate.daysIn(month: month, year: anchor.year))),
+           abs(anchor.days(to: candidate)) <= 31 {
+            return anchor.year
+        }
+        switch direction {
         case .past:
             if sameYear > anchorMonth { return anchor.year - 1 }
             if sameYear == anchorMonth, let day, let anchorDay = anchor.day, day > anchorDay { return anchor.year - 1 }
@@ -318,6 +387,23 @@ struct ReferenceTime {
         case .year: return end.truncated(to: .year).adding(years: -amount)
         case .decade: return end.truncated(to: .year).adding(years: -10 * amount)
         }
+    }
+
+    /// The year that names the season `relative` seasons from the reference month: "last spring" (-1) is the latest
+    /// spring that ended before the reference month, so 1958-SP in September 1958 and 1957-SP in April 1958; "next
+    /// spring" (+1) the first that begins after it; "this spring" (0) the reference year's, and "this winter" in
+    /// January or February the winter that began the December before. A winter is named by the year it begins in.
+    static func seasonYear(_ season: DateModifier, relative: Int, year: Int, month: Int) -> Int {
+        let (first, last) = seasonMonths(season)
+        let reference = year * 12 + month
+        // Months counted from year 0: a season named by `y` runs from y*12+first to end(y).
+        func start(_ y: Int) -> Int { y * 12 + first }
+        func end(_ y: Int) -> Int { season == .winter ? (y + 1) * 12 + last : y * 12 + last }
+        let candidates = (year - 2)...(year + 2)
+        if relative < 0 { return candidates.last { end($0) < reference } ?? year - 1 }
+        if relative > 0 { return candidates.first { start($0) > reference } ?? year + 1 }
+        if season == .winter, month <= last { return year - 1 }
+        return year
     }
 
     /// First and last month of a season (northern hemisphere, meteorological).

@@ -124,13 +124,20 @@ public struct TemporalExpression: Hashable, Sendable, Codable {
     public var isEditorial: Bool
     /// True when the expression opens its sentence and so sets the narrative reference time.
     public var opensNarration: Bool
+    /// The other end when the expression starts a range ("1961" in "1961 to 1965", "3 March" in "between 3 March
+    /// and 9 April"): the end is an expression of its own, and this links the start to it, as `range_end` does in
+    /// Documentation/TemporalAnnotation.md (section 7). Nil for the end and for expressions outside a range.
+    public var rangeEnd: TemporalRangeEnd?
+    /// What the text printed where an editor's bracket corrects it: "September 1" in "September 1 [8], 1951",
+    /// whose value (1951-09-08) is the editor's. Nil when nothing was corrected.
+    public var printed: String?
 
     public init(
         range: Range<Int>, text: String, sentence: Int, kind: TemporalKind, value: String,
         date: HistoricalDate?, modifier: DateModifier? = nil, resolution: TemporalResolution,
         anchor: HistoricalDate? = nil, isVague: Bool = false, duration: TemporalDuration? = nil,
         impliedStart: HistoricalDate? = nil, events: [String] = [], isEditorial: Bool = false,
-        opensNarration: Bool = false
+        opensNarration: Bool = false, rangeEnd: TemporalRangeEnd? = nil, printed: String? = nil
     ) {
         self.range = range
         self.text = text
@@ -147,6 +154,24 @@ public struct TemporalExpression: Hashable, Sendable, Codable {
         self.events = events
         self.isEditorial = isEditorial
         self.opensNarration = opensNarration
+        self.rangeEnd = rangeEnd
+        self.printed = printed
+    }
+}
+
+/// The end of a range whose start is a `TemporalExpression`: where the end's own expression lies and its value.
+public struct TemporalRangeEnd: Hashable, Sendable, Codable {
+    /// UTF-8 offsets of the end's expression in the body.
+    public var range: Range<Int>
+    /// The end's TIMEX3 value ("1965", "1961-04-09").
+    public var value: String
+    /// The end's calendar date, when it has one.
+    public var date: HistoricalDate?
+
+    public init(range: Range<Int>, value: String, date: HistoricalDate?) {
+        self.range = range
+        self.value = value
+        self.date = date
     }
 }
 

@@ -142,6 +142,82 @@ extension TemporalGrammar {
         return past ? .past : .unknown
     }
 
+    /// Which way a year-less date between tokens `first` and `last` looks from the reference date
+    /// (`ReferenceTime.complete(month:day:from:at:resolution:)` states the rule).
+    ///
+    /// A cue just before the date decides: "since", "last", "dated", and "of" after a written thing ("my memorandum
+    /// of January 24", "the letter of May 3") look back, "next" forward. Otherwise the tense word nearest the date in
+    /// its clause decides (a clause ends at "that", "because", "which", "when", "if", "and", "but", a semicolon, a
+    /// colon or a bracket), so "visited Pyongyang in February" looks back even when the sentence goes on to say what "will"
+    /// happen. Tense words: the past cues of `TemporalLexicon.pastCues`, the common past verbs of
+    /// `TemporalLexicon.pastVerbs` ("visited", "signed") and the perfect "been", unless a "be" makes them a passive
+    /// (which takes the tense of its auxiliary: "will be discussed"), and any word in "-ed" after a pronoun or
+    /// "has", "have", "had" ("he cabled", "have continued"); the future cues of `TemporalLexicon.futureCues` and "would",
+    /// "should". A verb of saying ("said", "stated", "told") dates the saying, not what was said: it looks back only
+    /// when the date stands right by it ("On March 3 he said", "said on March 3"); "agreed", "proposed",
+    /// "suggested" are about what is to come and count for nothing. At equal distance the word before the date
+    /// wins. No tense word within 20 tokens: `.unknown` (the nearest date).
+    func direction(ofDateAt first: Int, last: Int) -> Tense {
+        if together(first - 1, first) {
+            switch term(first - 1) {
+            case "since", "last", "dated": return .past
+            case "next": return .future
+            case "of" where together(first - 2, first) && TemporalLexicon.writtenThings.contains(term(first - 2)): return .past
+            default: break
+            }
+        }
+        let sentence = tokens[first].sentence
+        var openBefore = true, openAfter = true
+        for distance in 1...20 {
+            let before = first - distance, after = last + distance
+            openBefore = openBefore && before >= 0 && tokens[before].sentence == sentence && !endsClause(after: before)
+            openAfter = openAfter && after < count && tokens[after].sentence == sentence && !endsClause(after: after - 1)
+            if !openBefore && !openAfter { break }
+            if openBefore {
+                if TemporalLexicon.clauseWords.contains(term(before)) {
+                    openBefore = false
+                } else if let tense = tenseCue(before, nextToDate: distance <= 2) {
+                    return tense
+                }
+            }
+            if openAfter {
+                if TemporalLexicon.clauseWords.contains(term(after)) {
+                    openAfter = false
+                } else if let tense = tenseCue(after, nextToDate: distance <= 2) {
+                    return tense
+                }
+            }
+        }
+        return .unknown
+    }
+
+    /// True when a semicolon, colon or bracket lies between token i and the next.
+    func endsClause(after i: Int) -> Bool {
+        guard i >= 0, i + 1 < count else { return true }
+        for k in tokens[i].range.upperBound..<tokens[i + 1].range.lowerBound {
+            let byte = bytes[k]
+            if byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") { return true }
+        }
+        return false
+    }
+
+    /// The tense token i marks, if any (see `direction(ofDateAt:last:)`); a verb of saying only `nextToDate`.
+    func tenseCue(_ i: Int, nextToDate: Bool) -> Tense? {
+        let t = term(i)
+        if TemporalLexicon.futureCues.contains(t) || t == "would" || t == "should" { return .future }
+        if TemporalLexicon.forwardVerbs.contains(t) { return nil }
+        if TemporalLexicon.sayingVerbs.contains(t) { return nextToDate ? .past : nil }
+        if TemporalLexicon.pastCues.contains(t) || TemporalLexicon.pastVerbs.contains(t) || t == "been" {
+            return ["be", "being", "is", "are", "to"].contains(term(i - 1)) ? nil : .past
+        }
+        // Another word in "-ed" is a past tense only after a pronoun or in the perfect ("have continued"):
+        // "related documents", "agreement reached" are not.
+        let previous = term(i - 1)
+        guard t.count >= 5, t.hasSuffix("ed"), !isCapitalized(i),
+              TemporalLexicon.subjectPronouns.contains(previous) || ["has", "have", "had"].contains(previous) else { return nil }
+        return .past
+    }
+
     func season(_ i: Int, _ season: DateModifier) -> TemporalMatch? {
         var first = i, last = i
         var year: Int?

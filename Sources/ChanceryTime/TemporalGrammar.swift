@@ -5,6 +5,9 @@ enum TemporalMeaning {
     /// A calendar date; a missing year is completed from the reference date.
     case calendar(year: Int?, month: Int?, day: Int?, editorialYear: Bool, modifier: DateModifier?)
     case decade(Int, modifier: DateModifier?)
+    /// A month counted from the reference date: "last June" (-1, the latest June before the reference's month),
+    /// "next June" (+1, the first after it), "this June" (0, the reference's year).
+    case relativeMonth(Int, direction: Int)
     /// A written date that does not exist.
     case invalid(DateError)
     /// Counted from the speaker's now: today (day, 0), last week (week, -1), two days ago (day, -2).
@@ -53,6 +56,12 @@ struct TemporalMatch {
     /// The byte where the expression ends, when it reaches past its last token (the `]` of "[1962]").
     var end: Int?
     var meaning: TemporalMeaning
+    /// What the text printed where an editor's bracket corrects it ("September 1" of "September 1 [8], 1951").
+    var printed: String? = nil
+    /// The byte where the expression starts, when it starts inside its first token (the "1963" of "1961-1963").
+    var start: Int? = nil
+    /// Expressions that follow in the same token, resolved right after this one ("1963" after "1961" in "1961-1963").
+    var tail: [TemporalMatch] = []
 }
 
 /// The grammar of temporal expressions, read around trigger tokens of one body.
@@ -184,6 +193,8 @@ struct TemporalGrammar {
         let range = tokens[i].range
         let first = bytes[range.lowerBound]
         if first >= 0x30, first <= 0x39 { return digitLed(i) }
+        // "August-September 1958", "April-May": two months in one token (TriggerIndex knows single words only).
+        if range.count >= 7, ASCII.isUppercase(first), let found = monthRange(i) { return found }
         guard index.mayTrigger(bytes, range) else { return nil }
         let text = term(i)
         guard let entry = index.entries[text] else {

@@ -148,6 +148,45 @@ enum TemporalLexicon {
         "earlier", "received", "met", "came", "went", "gave", "took", "began", "held", "arrived", "left",
     ]
 
+    /// Written things whose date is in the past: "my memorandum of January 24", "the letter of May 3".
+    static let writtenThings: Set<String> = [
+        "memorandum", "memoranda", "memo", "letter", "letters", "telegram", "telegrams", "cable", "cables", "note",
+        "notes", "message", "messages", "despatch", "dispatch", "report", "statement", "speech", "reply", "answer",
+        "conversation", "conversations", "talk", "talks", "discussion", "discussions", "communication", "aide-memoire",
+        "editorial", "article", "broadcast", "interview", "exchange", "record", "minutes",
+    ]
+
+    /// Verbs of saying: they date the saying, not what was said (`TemporalGrammar.direction(ofDateAt:last:)`).
+    static let sayingVerbs: Set<String> = [
+        "said", "stated", "told", "added", "expressed", "informed", "replied", "noted", "emphasized", "concluded",
+        "indicated", "explained", "asked", "remarked", "reported", "observed", "declared", "mentioned", "assured",
+        "commented", "answered", "announced", "stressed", "repeated",
+    ]
+
+    /// Past verbs about what is still to come ("agreed on February 6 for next meeting"): no direction of their own.
+    static let forwardVerbs: Set<String> = [
+        "agreed", "proposed", "suggested", "urged", "insisted", "decided", "requested", "arranged", "invited", "offered",
+        "promised", "recommended", "hoped", "wanted", "wished", "intended", "planned", "expected", "scheduled",
+    ]
+
+    /// Words that open a new clause (or join one): the tense of a year-less date is read within its own clause.
+    static let clauseWords: Set<String> = [
+        "that", "because", "which", "when", "while", "if", "whether", "although", "though", "who", "and", "but", "or",
+    ]
+
+    /// Common past tenses of events, read as looking back ("visited Pyongyang in February"); a word in "-ed" not
+    /// listed here is a past tense only after a pronoun (many are participles: "related documents").
+    static let pastVerbs: Set<String> = [
+        "visited", "discussed", "signed", "approved", "returned", "called", "talked", "conferred", "sent", "wrote",
+        "delivered", "handed", "presented", "raised", "issued", "published", "accepted", "rejected", "refused",
+        "launched", "attacked", "occurred", "happened", "opened", "closed", "started", "ended", "established",
+        "completed", "appointed", "elected", "won", "lost", "fell", "became", "saw", "heard", "learned", "cabled",
+        "telegraphed", "negotiated", "failed", "ratified", "adopted", "passed", "spent", "stayed",
+    ]
+
+    /// Pronouns that make a following word in "-ed" a verb ("he cabled").
+    static let subjectPronouns: Set<String> = ["i", "he", "she", "we", "they", "it", "who", "you"]
+
     /// Words allowed before a date at the opening of a sentence that still lets it set the scene ("On 7 December ...").
     static let openers: Set<String> = ["on", "in", "at", "during", "then", "and", "but", "so", "also", "early", "late", "the", "of"]
 }

@@ -36,10 +36,21 @@ import ChanceryCorpus
 ///   next day"), else from the narrated date, else from the document's date.
 ///   Deictic dates do not count as mentions: in "On 6 December Pak said he
 ///   had cabled yesterday. That evening ...", the evening is the 6th's.
-/// - **Year-less** dates ("7 December", "in March", "early December") take the
-///   year of the narrated date or the document's date that puts them nearest
-///   to it, looking back when the sentence speaks of the past ("was", "said",
-///   "had") and forward when it speaks of the future ("will", "plans", "next").
+/// - **Year-less** dates ("7 December", "in March", "early December") first take
+///   the year of a date they are coordinated with ("April 5 and 6, 1961",
+///   "5 and 6 April 1961"). Otherwise they are counted from the narrated date or
+///   the document's date in the direction the text gives: back to the latest
+///   such date on or before it after "since", "last", "dated", "of" after a
+///   memorandum or letter, or when the tense word nearest the date is past
+///   ("visited", "said", "was"); forward to the next one after "next" or when
+///   the nearest is future ("will", "plans", "scheduled"); with no cue, the
+///   nearest one, within six months (`ReferenceTime.complete(month:day:from:at:)`).
+///   "last June" is the latest June before the reference month, "last spring"
+///   the latest spring that ended before it.
+/// - **Editorial corrections** win: "September 1 [8], 1951" is 1951-09-08 and
+///   "1954 [1958]" is 1958; the printed form is kept in `printed`.
+/// - **Ranges** ("1961 to 1965", "between 3 March and 9 April", "1961–1963")
+///   are two expressions; the start's `rangeEnd` links it to the end.
 ///
 /// Durations that run up to the reference time — in the perfect ("have gone on
 /// for fifty days") or with "the past"/"the last" — get an implied start
@@ -101,6 +112,7 @@ public struct TemporalTagger: Sendable {
                 for i in 0..<tokens.count where i >= nextFree {
                     guard let match = grammar.match(at: i), match.first >= nextFree || match.first >= resolver.lastEnd else { continue }
                     resolver.resolve(match)
+                    for piece in match.tail { resolver.resolve(piece) }
                     nextFree = match.last + 1
                     if let last = resolver.tagging.expressions.last, resolver.tagging.expressions[0].sentence < last.sentence {
                         handOver(before: last.sentence)
