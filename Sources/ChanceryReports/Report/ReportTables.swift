@@ -17,6 +17,9 @@ public enum ReportTables {
             Column("editorial_spans", .integer), Column("summary", .text),
             Column("citation", .text), Column("contents", .text), Column("number", .text), Column("collection", .text),
             Column("report", .text), Column("keywords", .text),
+            // The tokens the terms, keyness and topics count (`--editorial`: a redaction notice's words are not the
+            // author's); `tokens` counts every token. Topic hits per 1,000 tokens are per 1,000 of these.
+            Column("counted_tokens", .integer),
         ], items: Array(analysis.documents.indices), row: { index in
             let report = analysis.documents[index]
             let document = report.document
@@ -32,6 +35,7 @@ public enum ReportTables {
                 .integer(document.editorialKinds.count), text(metadata.summary),
                 text(metadata.citation), text(metadata.contentsKind), text(metadata.number), text(metadata.collection),
                 .text("documents/\(slugs[index]).md"), .text(analysis.keywords(of: index).map(\.term).joined(separator: "; ")),
+                .integer(report.countedTokens),
             ]
         })
     }
