@@ -96,7 +96,7 @@ public enum PersonFinder {
         var position: [String: Int] = [:]
         for sentence in document.sentences.indices {
             for (found, count, titled) in finder.namesWithCounts(inSentence: sentence, steps: &steps) {
-                guard let name = cleaned(found, lowercase: titled ? [] : lowercase) else { continue }
+                guard let name = cleaned(found, lowercase: titled ? [] : lowercase, steps: &steps) else { continue }
                 if let k = position[name] { read[k].count += count } else {
                     position[name] = read.count
                     read.append((name, count))
@@ -134,21 +134,31 @@ public enum PersonFinder {
     /// "Likewise Rhee" lose their first words); nil for a lone word the document also writes in lower case (the
     /// caller passes no words for a name that followed a title: "Adm Felt" is Felt though the document writes "felt").
     static func cleaned(_ name: String, lowercase: Set<String>) -> String? {
+        var steps = 0
+        return cleaned(name, lowercase: lowercase, steps: &steps)
+    }
+
+    /// `cleaned(_:lowercase:)`, counting in `steps` the words looked at.
+    static func cleaned(_ name: String, lowercase: Set<String>, steps: inout Int) -> String? {
         var words = name.split(separator: " ").map(String.init)
         func leads(_ word: String) -> Bool {
             let lower = word.lowercased()
             return ["of", "and", "the", "&"].contains(lower) || isTitle(lower) || places.contains(lower)
                 || lower.hasSuffix("ly") || lower.hasSuffix("wise")
         }
-        while words.count > 1, leads(words[0]) {
+        // Leading words are stepped over, then cut once: a run of a hundred thousand titles costs as many steps.
+        var start = 0
+        while words.count - start > 1, leads(words[start]) {
+            steps += 1
             // "Secretary of State Acheson", "Minister of Defense Kim", "Under Secretary of State": the portfolio after
             // "of" goes with the title.
-            if words[0].lowercased() == "of", portfolios.contains(words[1].lowercased()) {
-                if words.count == 2 { return nil }
-                words.removeFirst()
+            if words[start].lowercased() == "of", portfolios.contains(words[start + 1].lowercased()) {
+                if words.count - start == 2 { return nil }
+                start += 1
             }
-            words.removeFirst()
+            start += 1
         }
+        words.removeFirst(start)
         // "Japanese Prime Minister Yoshida": a nationality before a title goes with it.
         // Not "Korean Foreign Office", "Korean Ministry of Foreign Trade": what follows the titles is an institution.
         if words.count > 2, ActorFinder.isAdjective(words[0]), isTitle(words[1].lowercased()) {
