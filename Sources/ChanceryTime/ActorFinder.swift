@@ -198,7 +198,11 @@ struct ActorFinder {
                        Self.possessiveStem(text(previous)) == nil || Self.institutions.contains(text(previous).lowercased()) {
                         let gap = bytes[previous.range.upperBound..<token.range.lowerBound]
                         // Spaces and at most one line end ("Pak\nYong-guk" wrapped in a plain-text file), or " & ".
-                        joined = !gap.isEmpty && gap.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D } && gap.count { $0 == 0x0A } <= 1
+                        // A line end joins only at the end of a long line: in a list of names one a line ("Present:\nKim Il
+                        // Sung\nPak Hon Yong") each line is a name of its own.
+                        let lineEnds = gap.count { $0 == 0x0A }
+                        joined = !gap.isEmpty && gap.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }
+                            && (lineEnds == 0 || lineEnds == 1 && Self.endsALongLine(bytes, at: previous.range.upperBound))
                             || gap.elementsEqual(" & ".utf8)
                             || (gap.elementsEqual(". ".utf8) && Self.abbreviatedTitles.contains(text(previous).lowercased()))
                             // An initial: "Walt W. Rostow", "Adlai E. Stevenson".
@@ -330,6 +334,20 @@ struct ActorFinder {
         "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "toward",
         "towards", "with", "vs", "versus", "concerning", "regarding",
     ]
+
+    /// Whether the line that holds `offset` runs at least `longLine` bytes before it: a line wrapped in running text,
+    /// not a short line of a list. Looks back `longLine` bytes at most.
+    static func endsALongLine(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        var k = offset
+        while k > 0, offset - k < longLine {
+            k -= 1
+            if bytes[k] == 0x0A { return false }
+        }
+        return offset - k >= longLine
+    }
+
+    /// The bytes before a line end from which the line counts as wrapped text (`endsALongLine`).
+    static let longLine = 40
 
     /// "Kim's" → "Kim", "Workers’" stays (a plural's apostrophe is no possessive of a name); nil when not possessive.
     static func possessiveStem(_ word: String) -> String? {

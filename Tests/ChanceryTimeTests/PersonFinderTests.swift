@@ -49,6 +49,15 @@ import Testing
         #expect(found.map(\.mentions) == [2, 2])
     }
 
+    /// Names one a line in a short list are names of their own, not one run ("Kim Il Sung Pak Hon Yong"); a name
+    /// wrapped at the end of a long line stays one name (PersonsTests: "… Vice Minister Ri\nSong-chol").
+    @Test func namesOneALineAreNotJoined() {
+        let body = "He met Kim Il Sung and Pak Hon Yong at the station.\n\nPresent:\nKim Il Sung\nPak Hon Yong\n"
+        let names = Set(PersonFinder.persons(in: Self.document(body)).map(\.name))
+        #expect(names.contains("Kim Il Sung") && names.contains("Pak Hon Yong"), "\(names)")
+        #expect(!names.contains { $0.contains("Sung Pak") }, "\(names)")
+    }
+
     /// A hostile run of titles with no stop ("Mr Mr Mr … Kim", "Billy Billy …"): the titles and leading words are
     /// stepped over once each (they were removed one at a time, the rest rescanned and shifted each time: 2×10⁸
     /// lower-casings for 60 KB of text).
