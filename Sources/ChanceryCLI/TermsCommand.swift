@@ -156,7 +156,11 @@ struct TermsCommand: ParsableCommand {
             var other = options
             other.parts = .groups
             other.grouping = { _, _ in "reference" }
-            referenceCounter = counter("reference", of: try CorpusOptions.analyse(reference, options: other))
+            let referenceAnalysis = try CorpusOptions.analyse(reference, options: other)
+            guard !referenceAnalysis.documents.isEmpty else {
+                throw ValidationError("--reference \(reference): no document could be read there")
+            }
+            referenceCounter = counter("reference", of: referenceAnalysis)
         }
         guard targetCounter.documents > 0 else { throw ValidationError("--target \(target ?? ""): no document matches") }
         guard referenceCounter.documents > 0 else { throw ValidationError("the reference is empty: every document is in the target") }

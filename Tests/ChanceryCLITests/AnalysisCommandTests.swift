@@ -53,6 +53,12 @@ import Testing
         let output = try ChanceryProcess.run(["terms", Self.demo, "--target", "no-such-document"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("no document with id no-such-document"))
+        // A reference folder with nothing to read is named as such, not as "every document is in the target".
+        let empty = try TestData.temporaryFolder("chancery-empty-reference")
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let reference = try ChanceryProcess.run(["terms", Self.demo, "--target", "1962", "--reference", empty.path])
+        #expect(reference.status == 2)
+        #expect(reference.stderr.contains("--reference \(empty.path): no document could be read"), "\(reference.stderr)")
     }
 
     @Test func collocatesOfAid() throws {
