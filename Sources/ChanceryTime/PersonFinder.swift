@@ -206,7 +206,7 @@ public enum PersonFinder {
         // A roman numeral alone ("Article VIII" cut at the heading's line end).
         if words.count == 1, romanNumerals.contains(words[0].uppercased()) || ["i", "v", "x"].contains(words[0]) { return nil }
         // A letter alone ("D"), a name with digits ("U-2").
-        if name.count { $0.isLetter } < 2 || name.contains(where: \.isNumber) { return nil }
+        if name.count(where: { $0.isLetter }) < 2 || name.contains(where: \.isNumber) { return nil }
         if words.contains(where: { works.contains($0) }) { return nil }
         // A name of one word: a group ("Socialists", "Neutralists"), the people or adjective of a place ("Okinawans",
         // "Ryukyuan", "Bonins"), a compound of a place, nationality or portfolio ("Japanese-administered",
